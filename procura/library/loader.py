@@ -1,0 +1,117 @@
+"""Read a requirement library folder into validated models.
+
+Layout::
+
+    requirement_library/
+      categories.yaml          # list of categories (slug, ID prefix, names)
+      products.yaml            # list of product areas
+      <category>/<ID>.yaml     # one requirement per file
+
+Every file is validated; all errors are collected and reported together with file:line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from procura.errors import InputError, ValidationErrors
+from procura.models import Category, ProductArea, Requirement
+from procura.yamlio import parse_yaml, read_text, validate, validation_errors
+
+MAX_REQUIREMENT_FILES = 5000
+
+
+@dataclass(frozen=True)
+class LoadedRequirement:
+    requirement: Requirement
+    path: Path
+    origin: str = "library"  # "library", or the pack that supplied it: "name@version"
+
+
+@dataclass
+class Library:
+    root: Path
+    categories: dict[str, Category]
+    products: dict[str, ProductArea]
+    requirements: dict[str, LoadedRequirement] = field(default_factory=dict)
+
+    def get(self, req_id: str) -> Requirement:
+        try:
+            return self.requirements[req_id].requirement
+        except KeyError:
+            raise InputError(f"unknown requirement ID {req_id}", hint="see `procura library list`") from None
+
+    def __iter__(self):
+        return (loaded.requirement for loaded in self.requirements.values())
+
+    def __len__(self) -> int:
+        return len(self.requirements)
+
+
+def shipped_library_path() -> Path:
+    return Path(str(files("procura.requirement_library")))
+
+
+def _load_list(path: Path, model: type) -> list:
+    text = read_text(path)
+    data = parse_yaml(text, path)
+    if not isinstance(data, list):
+        raise InputError("expected a list", path)
+    try:
+        return TypeAdapter(list[model]).validate_python(data)
+    except ValidationError as exc:
+        errors = validation_errors(exc, text, path)
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors) from None
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Load and cross-check a library folder (default: the one shipped with procura)."""
+    root = root or shipped_library_path()
+    if not root.is_dir():
+        raise InputError("library folder not found", root)
+    categories = {c.slug: c for c in _load_list(root / "categories.yaml", Category)}
+    products = {p.slug: p for p in _load_list(root / "products.yaml", ProductArea)}
+    library = Library(root, categories, products)
+    errors: list[InputError] = []
+    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file())
+    if len(paths) > MAX_REQUIREMENT_FILES:
+        raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
+    for path in paths:
+        try:
+            req = load_requirement(path)
+            check_placement(req, path, library)
+        except ValidationErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        if req.id in library.requirements:
+            errors.append(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
+            continue
+        library.requirements[req.id] = LoadedRequirement(req, path)
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    return library
+
+
+def load_requirement(path: Path) -> Requirement:
+    text = read_text(path)
+    return validate(parse_yaml(text, path), Requirement, text, path)
+
+
+def check_placement(req: Requirement, path: Path, library: Library) -> None:
+    """The file name, folder, category and products of a requirement must agree with the library."""
+    if path.stem != req.id.split(":")[-1]:
+        raise InputError(f"id {req.id} does not match the file name", path, f"rename the file to {req.id.split(':')[-1]}.yaml")
+    if req.category not in library.categories:
+        raise InputError(f"category: unknown category {req.category!r}", path, f"use one of {', '.join(library.categories)}")
+    if path.parent.name != req.category:
+        raise InputError(f"category {req.category} but the file is in folder {path.parent.name}/", path, f"move it to {req.category}/")
+    unknown = [p for p in req.products if p not in library.products]
+    if unknown:
+        raise InputError(f"products: unknown product area {', '.join(unknown)}", path, f"use one of {', '.join(library.products)}")

@@ -1,0 +1,154 @@
+"""The requirement: one reusable, right-sized demand with its levels, motive, verification and sources."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Literal
+
+from pydantic import Field, HttpUrl, field_validator, model_validator
+
+from procura.models.condition import Condition
+from procura.models.text import LANGS, Strict, Text
+
+ID_PATTERN = r"^(?:[a-z0-9][a-z0-9-]*:)?[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*$"
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
+
+
+class Level(str, Enum):
+    """Upphandlingsmyndigheten's ambition levels, in rising order."""
+
+    bas = "bas"
+    avancerad = "avancerad"
+    spjutspets = "spjutspets"
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_ORDER.index(self)
+
+
+LEVEL_ORDER = [Level.bas, Level.avancerad, Level.spjutspets]
+
+
+class Role(str, Enum):
+    kvalificeringskrav = "kvalificeringskrav"
+    teknisk_specifikation = "teknisk_specifikation"
+    tilldelningskriterium = "tilldelningskriterium"
+    sarskilt_kontraktsvillkor = "sarskilt_kontraktsvillkor"
+
+
+class Obligation(str, Enum):
+    ska = "ska"  # mandatory: a tender that fails it must be rejected
+    bor = "bor"  # desirable: evaluated, never a reason to reject
+
+    @property
+    def rank(self) -> int:
+        return 1 if self is Obligation.ska else 0
+
+
+class Stage(str, Enum):
+    anbud = "anbud"  # at tender
+    leverans = "leverans"  # at delivery
+    avtalstid = "avtalstid"  # during the contract
+
+
+class Source(Strict):
+    """A legal or standard source: citation as written in Swedish practice, and where it is stated."""
+
+    citation: str
+    url: HttpUrl
+    note: Text | None = None
+
+
+class Verification(Strict):
+    method: Text
+    stages: list[Stage] = Field(min_length=1)
+
+
+class LevelSpec(Strict):
+    """The requirement's text at one ambition level and when the profile needs that level.
+
+    ``when`` absent on ``bas`` means always; absent on a higher level means only by the
+    officer's explicit choice.
+    """
+
+    text: Text
+    when: Condition | None = None
+
+
+class Parameter(Strict):
+    """A number in the text (``{{name}}``) with a default per level and proportionate bounds.
+
+    ``stricter`` says which direction is the stricter one; ``proportionate`` is the far end beyond
+    which a value is disproportionate for an ordinary municipal procurement.
+    """
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    unit: str = ""
+    defaults: dict[Level, float]
+    stricter: Literal["higher", "lower"]
+    proportionate: float | None = None
+    note: Text | None = None
+
+    def is_stricter(self, value: float, than: float) -> bool:
+        return value > than if self.stricter == "higher" else value < than
+
+    def beyond_bounds(self, value: float) -> bool:
+        return self.proportionate is not None and self.is_stricter(value, self.proportionate)
+
+    def format(self, value: float) -> str:
+        number = f"{value:g}" if value != int(value) else str(int(value))
+        return f"{number} {self.unit}".strip() if self.unit not in ("%",) else f"{number} %"
+
+
+class Requirement(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: Text
+    category: str
+    role: Role
+    obligation: Obligation
+    products: list[str] = Field(default_factory=list)
+    applies_when: Condition | None = None
+    levels: dict[Level, LevelSpec] = Field(min_length=1)
+    motive: Text
+    verification: Verification
+    sources: list[Source] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(default_factory=list)
+    overreach: Text | None = None
+    scoring: Text | None = None
+    tags: list[str] = Field(default_factory=list)
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_in_order(cls, levels: dict[Level, LevelSpec]) -> dict[Level, LevelSpec]:
+        return {level: levels[level] for level in LEVEL_ORDER if level in levels}
+
+    @model_validator(mode="after")
+    def _parameters_resolve(self) -> Requirement:
+        names = {p.name for p in self.parameters}
+        if len(names) != len(self.parameters):
+            raise ValueError("parameter names must be unique")
+        for level, spec in self.levels.items():
+            for lang in LANGS:
+                text = getattr(spec.text, lang) or ""
+                for used in PLACEHOLDER.findall(text):
+                    if used not in names:
+                        raise ValueError(f"levels.{level.value}.text.{lang} uses {{{{{used}}}}} but no parameter has that name")
+        for param in self.parameters:
+            missing = [lv.value for lv in self.levels if lv not in param.defaults]
+            if missing:
+                raise ValueError(f"parameter {param.name} has no default for level {', '.join(missing)}")
+        return self
+
+    @property
+    def lowest_level(self) -> Level:
+        return next(iter(self.levels))
+
+    def languages(self) -> list[str]:
+        """Languages in which every human text of this requirement is complete."""
+        texts: list[Text] = [self.title, self.motive, self.verification.method]
+        texts += [spec.text for spec in self.levels.values()]
+        texts += [p.label for p in self.parameters]
+        texts += [t for t in (self.overreach, self.scoring) if t is not None]
+        return [lang for lang in LANGS if all(lang in t.languages() for t in texts)]
