@@ -1,0 +1,264 @@
+"""Right-sizing: from a library and a profile to the specification this procurement needs.
+
+For each requirement: does it apply (product areas, ``applies_when``)? Which level does the
+profile need (the highest level whose ``when`` holds)? Then the officer's choices are applied;
+anything stricter than the profile justifies must carry a written justification, or the build is
+refused with the profile line that needs one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from procura.errors import InputError, ValidationErrors
+from procura.i18n import number, t
+from procura.library import Library
+from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
+from procura.models.profile import OwnRequirement
+from procura.models.requirement import PLACEHOLDER, Parameter
+from procura.sizing.describe import describe, value_text
+from procura.yamlio import line_of, load_model, read_text
+
+
+@dataclass
+class LoadedProfile:
+    profile: Profile
+    path: Path
+    text: str
+
+    def where(self, *loc: str | int) -> str:
+        line = line_of(self.text, loc)
+        return f"{self.path}:{line}" if line else str(self.path)
+
+
+def load_profile(path: Path) -> LoadedProfile:
+    profile = load_model(path, Profile)
+    return LoadedProfile(profile, path, read_text(path))
+
+
+@dataclass
+class Item:
+    """One requirement as it stands in this specification."""
+
+    id: str
+    category: str
+    level: Level
+    needed_level: Level
+    obligation: Obligation
+    requirement: Requirement | None = None  # None for the officer's own requirements
+    own: OwnRequirement | None = None
+    origin: str = "library"
+    parameters: dict[str, float] = field(default_factory=dict)
+    reasons: list[Text] = field(default_factory=list)
+    stricter: list[Text] = field(default_factory=list)  # choices stricter than the profile justifies
+    justification: str | None = None
+    accepted: list[str] = field(default_factory=list)
+
+    # -- texts in a language --------------------------------------------------------------
+    def title(self, lang: Lang) -> str:
+        return self.own.title if self.own else self.requirement.title.get(lang)
+
+    def text(self, lang: Lang) -> str:
+        if self.own:
+            return self.own.text
+        raw = self.requirement.levels[self.level].text.get(lang)
+        params = {p.name: p for p in self.requirement.parameters}
+        return PLACEHOLDER.sub(lambda m: format_parameter(params[m.group(1)], self.parameters[m.group(1)], lang), raw)
+
+    def motive(self, lang: Lang) -> str:
+        return self.own.motive if self.own else self.requirement.motive.get(lang)
+
+    def verification(self, lang: Lang) -> str:
+        return self.own.verification if self.own else self.requirement.verification.method.get(lang)
+
+    @property
+    def stages(self) -> list:
+        return self.own.stages if self.own else self.requirement.verification.stages
+
+    @property
+    def role(self):
+        return self.own.role if self.own else self.requirement.role
+
+    @property
+    def sources(self) -> list:
+        return [] if self.own else self.requirement.sources
+
+    def scoring(self, lang: Lang) -> str | None:
+        if self.own or self.requirement.scoring is None:
+            return None
+        return self.requirement.scoring.get(lang)
+
+
+def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
+    text = number(value, lang)
+    if not param.unit:
+        return text
+    return f"{text} {param.unit}" if param.unit != "%" or lang == "sv" else f"{text} %"
+
+
+@dataclass
+class Excluded:
+    id: str
+    reasons: list[Text]
+
+
+@dataclass
+class Specification:
+    profile: Profile
+    library: Library
+    items: list[Item]
+    excluded: list[Excluded]
+    profile_path: Path | None = None
+
+    def by_category(self) -> list[tuple[str, list[Item]]]:
+        order = list(self.library.categories)
+        groups: dict[str, list[Item]] = {}
+        for item in self.items:
+            groups.setdefault(item.category, []).append(item)
+        return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+
+
+def both(key: str, **values) -> Text:
+    """A reason in both languages; values that are Texts or callables are rendered per language."""
+
+    def render(lang: Lang) -> str:
+        return t(key, lang, **{k: (v(lang) if callable(v) else v) for k, v in values.items()})
+
+    return Text(sv=render("sv"), en=render("en"))
+
+
+def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
+    """The highest level whose condition holds, and why."""
+    chosen = req.lowest_level
+    reason: list[Text] = []
+    for level, spec in req.levels.items():
+        if spec.when is not None and spec.when.evaluate(facts):
+            chosen = level
+            reason = [both("reason.level_needed", level=lambda lang, lv=level: t(f"level.{lv.value}", lang),
+                           condition=lambda lang, c=spec.when: describe(c, lang, facts))]
+    if not reason:
+        key = "reason.level_only" if len(req.levels) == 1 else "reason.level_base"
+        reason = [both(key, level=lambda lang: t(f"level.{chosen.value}", lang))]
+    return chosen, reason
+
+
+def applicability(req: Requirement, profile: Profile, facts: dict, library: Library) -> tuple[bool, list[Text]]:
+    def area_names(lang: Lang) -> str:
+        return ", ".join(library.products[p].name.get(lang) if p in library.products else p for p in req.products)
+
+    if req.products and not set(req.products) & set(profile.products):
+        return False, [both("reason.not_applicable_product", products=area_names)]
+    if req.applies_when is not None and not req.applies_when.evaluate(facts):
+        return False, [both("reason.not_applicable_when", condition=lambda lang: describe(req.applies_when, lang, facts))]
+    reasons = [both("reason.applies_products", products=area_names) if req.products else both("reason.applies_all")]
+    if req.applies_when is not None:
+        reasons.append(both("reason.applies_when", condition=lambda lang: describe(req.applies_when, lang, facts)))
+    return True, reasons
+
+
+def resolve(loaded: LoadedProfile, library: Library) -> Specification:
+    """Select and size every requirement for the profile; refuse unjustified stricter choices."""
+    profile = loaded.profile
+    facts = profile.facts()
+    errors: list[InputError] = []
+    for i, product in enumerate(profile.products):
+        if product not in library.products:
+            errors.append(InputError(f"products.{i}: unknown product area {product!r}", loaded.where("products", i),
+                                     f"use one of {', '.join(library.products)}"))
+    for req_id in profile.choices:
+        if req_id not in library.requirements:
+            errors.append(InputError(f"choices.{req_id}: unknown requirement ID", loaded.where("choices", req_id),
+                                     "check the ID with `procura library search`"))
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+
+    items: list[Item] = []
+    excluded: list[Excluded] = []
+    for loaded_req in library.requirements.values():
+        req = loaded_req.requirement
+        choice = profile.choices.get(req.id)
+        applies, reasons = applicability(req, profile, facts, library)
+        stricter: list[Text] = []
+        if choice is not None and choice.include is False:
+            excluded.append(Excluded(req.id, reasons + [both("reason.officer_excluded")]))
+            continue
+        if not applies:
+            if choice is None or not choice.include:
+                excluded.append(Excluded(req.id, reasons))
+                continue
+            reasons.append(both("reason.officer_included"))
+            stricter.append(both("reason.officer_included"))
+        needed, level_reasons = needed_level(req, facts)
+        reasons += level_reasons
+        item = Item(id=req.id, category=req.category, level=needed, needed_level=needed, obligation=req.obligation,
+                    requirement=req, origin=loaded_req.origin)
+        if choice is not None:
+            _apply_choice(item, choice, loaded, errors, reasons, stricter)
+        item.parameters = {p.name: p.defaults[item.level] for p in req.parameters} | item.parameters
+        item.reasons, item.stricter = reasons, stricter
+        if choice is not None:
+            item.justification, item.accepted = choice.justification, list(choice.accept)
+        if stricter and not (choice and choice.justification):
+            errors.append(InputError(
+                f"choices.{req.id}: stricter than the profile justifies ({stricter[0].en.rstrip('.')}) but no justification",
+                loaded.where("choices", req.id),
+                "add `justification:` saying why this procurement needs it, or remove the choice"))
+        items.append(item)
+
+    for own in profile.own_requirements:
+        items.append(Item(id=own.id, category=own.category if own.category in library.categories else "_own",
+                          level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
+                          reasons=[both("reason.own")], justification=own.justification))
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    return Specification(profile, library, items, excluded, loaded.path)
+
+
+def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: list[InputError], reasons: list[Text],
+                  stricter: list[Text]) -> None:
+    req = item.requirement
+    if choice.level is not None:
+        if choice.level not in req.levels:
+            errors.append(InputError(f"choices.{req.id}.level: {req.id} has no level {choice.level.value}",
+                                     loaded.where("choices", req.id, "level"),
+                                     f"use one of {', '.join(lv.value for lv in req.levels)}"))
+        elif choice.level != item.needed_level:
+            up = LEVEL_ORDER.index(choice.level) > LEVEL_ORDER.index(item.needed_level)
+            reason = both("reason.officer_level_up" if up else "reason.officer_level_down",
+                          needed=lambda lang: t(f"level.{item.needed_level.value}", lang),
+                          level=lambda lang: t(f"level.{choice.level.value}", lang))
+            reasons.append(reason)
+            if up:
+                stricter.append(reason)
+            item.level = choice.level
+    if choice.obligation is not None and choice.obligation != item.obligation:
+        up = choice.obligation is Obligation.ska
+        reason = both("reason.officer_obligation_up" if up else "reason.officer_obligation_down")
+        reasons.append(reason)
+        if up:
+            stricter.append(reason)
+        item.obligation = choice.obligation
+    params = {p.name: p for p in req.parameters}
+    for name, value in choice.parameters.items():
+        param = params.get(name)
+        if param is None:
+            errors.append(InputError(f"choices.{req.id}.parameters.{name}: {req.id} has no parameter {name}",
+                                     loaded.where("choices", req.id, "parameters", name),
+                                     f"use one of {', '.join(params) or '(none)'}"))
+            continue
+        default = param.defaults.get(item.level, param.defaults[req.lowest_level])
+        reason = both("reason.officer_parameter", label=param.label.get, value=lambda lang, v=value, p=param: format_parameter(p, v, lang),
+                      default=lambda lang, p=param, d=default: format_parameter(p, d, lang))
+        reasons.append(reason)
+        if param.is_stricter(value, default):
+            stricter.append(reason)
+        if param.beyond_bounds(value):
+            stricter.append(both("reason.parameter_beyond", label=param.label.get,
+                                 value=lambda lang, v=value, p=param: format_parameter(p, v, lang),
+                                 bound=lambda lang, p=param: format_parameter(p, p.proportionate, lang)))
+        item.parameters[name] = value
+
+
+_ = (re, value_text)  # re-exported helpers used by renderers
