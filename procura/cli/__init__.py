@@ -19,7 +19,6 @@ from procura.errors import EXIT_INPUT, ProcuraError
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("procura.cli.init_cmd:init", "Write a commented procurement profile (asks on a terminal)."),
     "build": ("procura.cli.build:build", "Build the requirement specification (Word, Markdown, JSON) from a profile."),
-    "explain-profile": ("procura.cli.build:explain_profile", "Show why each requirement and level was chosen."),
     "library": ("procura.cli.library:library", "List, show and search the requirement library."),
     "check": ("procura.cli.check:check", "Check a profile, pack or document for overreach, vagueness and gaps."),
     "explain": ("procura.cli.check:explain", "Explain a check rule, with its legal source."),

@@ -1,0 +1,112 @@
+"""The document model: a specification resolved into plain, language-specific data.
+
+Every renderer (Word, Markdown, JSON, spreadsheets) reads this one structure, so the three
+outputs of a build say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from procura import __version__
+from procura.i18n import number, t
+from procura.models import Lang
+from procura.sizing import Item, Specification
+from procura.sizing.describe import value_text
+
+
+def stages_text(stages: list, lang: Lang) -> str:
+    names = [t(f"stage.{s.value}", lang) for s in stages]
+    joiner = " och " if lang == "sv" else " and "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+
+
+def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
+    req = item.requirement
+    params = []
+    if req is not None:
+        from procura.sizing.resolve import format_parameter
+
+        for p in req.parameters:
+            params.append({"name": p.name, "label": p.label.get(lang), "value": item.parameters[p.name],
+                           "text": format_parameter(p, item.parameters[p.name], lang)})
+    return {
+        "id": item.id,
+        "title": item.title(lang),
+        "category": item.category,
+        "level": item.level.value,
+        "level_name": t(f"level.{item.level.value}", lang),
+        "needed_level": item.needed_level.value,
+        "obligation": item.obligation.value,
+        "obligation_name": t(f"obligation.{item.obligation.value}", lang),
+        "role": item.role.value,
+        "role_name": t(f"role.{item.role.value}", lang),
+        "text": item.text(lang),
+        "motive": item.motive(lang),
+        "verification": item.verification(lang),
+        "stages": [s.value for s in item.stages],
+        "verification_when": t("doc.verification_when", lang, stages=stages_text(item.stages, lang)),
+        "sources": [{"citation": s.citation, "url": str(s.url)} for s in item.sources],
+        "parameters": params,
+        "scoring": item.scoring(lang),
+        "origin": item.origin,
+        "reasons": [r.get(lang) for r in item.reasons],
+        "stricter": [r.get(lang) for r in item.stricter],
+        "justification": item.justification,
+    }
+
+
+def document_model(spec: Specification, lang: Lang, today: dt.date | None = None) -> dict[str, Any]:
+    p = spec.profile
+    date = p.date or today or dt.date.today()
+    categories = []
+    for slug, items in spec.by_category():
+        cat = spec.library.categories.get(slug)
+        categories.append({
+            "slug": slug,
+            "name": cat.name.get(lang) if cat else t("doc.own_category", lang),
+            "description": cat.description.get(lang) if cat else "",
+            "requirements": [item_model(i, spec, lang) for i in items],
+        })
+    c = p.classification
+    facts = [
+        (t("doc.facts_products", lang), ", ".join(spec.library.products[x].name.get(lang) for x in p.products if x in spec.library.products)),
+        (t("doc.facts_value", lang), f"{number(p.estimated_value_sek, lang)} {t('doc.sek', lang)}"),
+        (t("doc.facts_contract", lang), f"{number(p.contract.years, lang)} {t('doc.years', lang)}"
+         + (f" ({t('doc.framework_yes', lang)})" if p.contract.framework else "")),
+        (t("doc.facts_classification", lang), f"K{c.confidentiality} R{c.integrity} T{c.availability}" if lang == "sv"
+         else f"C{c.confidentiality} I{c.integrity} A{c.availability}"),
+        (t("doc.facts_personal", lang), value_text(p.personal_data, lang)),
+        (t("doc.facts_life", lang), value_text(p.life_critical, lang)),
+        (t("doc.facts_users", lang), value_text(list(p.users), lang) if p.users else "–"),
+    ]
+    requirements = [r for cat in categories for r in cat["requirements"]]
+    return {
+        "lang": lang,
+        "generator": f"procura {__version__}",
+        "organisation": p.organisation,
+        "title": p.title,
+        "reference": p.reference,
+        "version": p.version,
+        "date": date.isoformat(),
+        "facts": [{"label": k, "value": v} for k, v in facts],
+        "intro": t("doc.intro_text", lang, title=p.title, organisation=p.organisation),
+        "categories": categories,
+        "requirements": requirements,
+        "justified": [r for r in requirements if r["stricter"] or r["justification"]],
+        "excluded": [{"id": e.id, "title": spec.library.get(e.id).title.get(lang), "reasons": [r.get(lang) for r in e.reasons]}
+                     for e in spec.excluded],
+        "counts": {
+            "requirements": len(requirements),
+            "ska": sum(r["obligation"] == "ska" for r in requirements),
+            "bor": sum(r["obligation"] == "bor" for r in requirements),
+        },
+        "t": {k.split(".", 1)[1]: v for k, v in _doc_strings(lang).items()},
+    }
+
+
+def _doc_strings(lang: Lang) -> dict[str, str]:
+    from procura.i18n import catalogue
+
+    return {k: v for k, v in catalogue(lang).items() if k.startswith("doc.")}
