@@ -64,17 +64,16 @@ def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     line = node.start_mark.line + 1 if node is not None else None
     for key in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(key)), None)
-            if match is None:
-                # an unknown key: point at the key itself
-                match_key = next((k for k, _ in node.value if k.value == str(key)), None)
-                return match_key.start_mark.line + 1 if match_key is not None else line
-            node = match
+            pair = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if pair is None:
+                return line
+            line = pair[0].start_mark.line + 1  # the key's line: where the user wrote the field
+            node = pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
+            line = node.start_mark.line + 1
         else:
             break
-        line = node.start_mark.line + 1
     return line
 
 

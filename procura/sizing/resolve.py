@@ -171,8 +171,6 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         if req_id not in library.requirements:
             errors.append(InputError(f"choices.{req_id}: unknown requirement ID", loaded.where("choices", req_id),
                                      "check the ID with `procura library search`"))
-    if errors:
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
 
     items: list[Item] = []
     excluded: list[Excluded] = []
