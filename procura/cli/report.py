@@ -8,25 +8,22 @@ from procura.i18n import t
 
 
 def console():
+    """A rich console; rich itself honours NO_COLOR and plain output when not on a terminal."""
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
 
 
 def print_explanation(spec, lang) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"{spec.profile.title} — {spec.profile.reference}", show_lines=True)
-    table.add_column("ID", no_wrap=True)
-    table.add_column(t("doc.level", lang))
-    table.add_column(t("doc.obligation_column", lang))
-    table.add_column(t("doc.why", lang))
+    """Why each requirement and level was chosen: one block per requirement, greppable plain text."""
+    click.echo(f"{spec.profile.title} — {spec.profile.reference}\n")
     for item in spec.items:
-        why = " ".join(r.get(lang) for r in item.reasons)
+        click.secho(f"{item.id}  {t(f'level.{item.level.value}', lang)}  {t(f'obligation.{item.obligation.value}', lang)}",
+                    bold=True)
+        for reason in item.reasons:
+            click.echo(f"    {reason.get(lang)}")
         if item.justification:
-            why += f"\n{t('doc.justification', lang)}: {item.justification}"
-        table.add_row(item.id, t(f"level.{item.level.value}", lang), t(f"obligation.{item.obligation.value}", lang), why)
-    console().print(table)
+            click.echo(f"    {t('doc.justification', lang)}: {item.justification}")
     if spec.excluded:
         click.echo(f"\n{t('doc.appendix_excluded', lang)}:")
         for e in spec.excluded:
