@@ -52,6 +52,12 @@ def main() -> None:
     add("Header Text").font.size = Pt(8)
     add("Footer Text").font.size = Pt(8)
     add("Appendix Item").paragraph_format.space_after = Pt(4)
+    # Word's built-in names for table-of-contents entries, so Word's own refresh uses them too
+    toc1 = add("toc 1")
+    toc1.paragraph_format.space_after = Pt(2)
+    toc2 = add("toc 2")
+    toc2.paragraph_format.left_indent = Cm(0.6)
+    toc2.paragraph_format.space_after = Pt(0)
     # the body stays empty: procura writes the content
     for paragraph in list(doc.paragraphs):
         paragraph._element.getparent().remove(paragraph._element)

@@ -85,7 +85,7 @@ class Parameter(Strict):
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text
-    unit: str = ""
+    unit: str = Field(default="", description="a symbol (%, h, min, s, dB) the same in both languages")
     defaults: dict[Level, float]
     stricter: Literal["higher", "lower"]
     proportionate: float | None = None
@@ -96,10 +96,6 @@ class Parameter(Strict):
 
     def beyond_bounds(self, value: float) -> bool:
         return self.proportionate is not None and self.is_stricter(value, self.proportionate)
-
-    def format(self, value: float) -> str:
-        number = f"{value:g}" if value != int(value) else str(int(value))
-        return f"{number} {self.unit}".strip() if self.unit not in ("%",) else f"{number} %"
 
 
 class Requirement(Strict):

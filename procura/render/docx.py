@@ -22,7 +22,7 @@ from procura.render.paths import reference_docx
 STYLES = (
     "Normal", "Title", "Heading 1", "Heading 2", "Cover Subtitle", "Cover Detail", "Requirement Text",
     "Requirement Meta", "Requirement Field", "Field Label", "Header Text", "Footer Text", "Appendix Item",
-    "List Bullet", "Table Grid",
+    "List Bullet", "Table Grid", "toc 1", "toc 2",
 )
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -55,23 +55,51 @@ def open_template(template: Path | None) -> Document:
 
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A Word field (PAGE, NUMPAGES, TOC): begin, instruction, separate, cached result, end."""
-    def fld(kind: str):
-        run = paragraph.add_run()
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            el.set(qn("w:dirty"), "true")
-        run._r.append(el)
+    """A Word field (PAGE, NUMPAGES): begin, instruction, separate, cached result, end."""
+    _field_begin(paragraph, instruction)
+    paragraph.add_run(placeholder)
+    _fld_char(paragraph.add_run(), "end")
 
-    fld("begin")
+
+def _toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
+    t = model["t"]
+    entries = [(1, t["intro_heading"]), (1, t["how_heading"])]
+    for cat in model["categories"]:
+        entries.append((1, cat["name"]))
+        entries += [(2, f"{r['id']} {r['title']}") for r in cat["requirements"]]
+    return entries + [(1, t["appendix_heading"])]
+
+
+def _table_of_contents(doc, entries: list[tuple[int, str]]) -> None:
+    """A TOC field whose cached result already lists the headings (without page numbers).
+
+    Word refreshes the field on open (updateFields); LibreOffice and viewers that do not refresh
+    still show the entries instead of an empty placeholder.
+    """
+    first = doc.add_paragraph(style=f"toc {entries[0][0]}")
+    _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
+    first.add_run(clean(entries[0][1]))
+    last = first
+    for level, text in entries[1:]:
+        last = doc.add_paragraph(clean(text), style=f"toc {level}")
+    _fld_char(last.add_run(), "end")
+
+
+def _fld_char(run, kind: str) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        el.set(qn("w:dirty"), "true")
+    run._r.append(el)
+
+
+def _field_begin(paragraph, instruction: str) -> None:
+    _fld_char(paragraph.add_run(), "begin")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
     paragraph.add_run()._r.append(instr)
-    fld("separate")
-    paragraph.add_run(placeholder)
-    fld("end")
+    _fld_char(paragraph.add_run(), "separate")
 
 
 def _update_fields_on_open(doc) -> None:
@@ -124,7 +152,7 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
 
     # table of contents, refreshed by Word/LibreOffice on open
     doc.add_paragraph(t["toc"], style="Heading 1")
-    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', t["toc_placeholder"])
+    _table_of_contents(doc, _toc_entries(model))
     _update_fields_on_open(doc)
     _page_break(doc)
 
