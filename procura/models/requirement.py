@@ -86,7 +86,7 @@ class Parameter(Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text
     unit: str = Field(default="", description="a symbol (%, h, min, s, dB) the same in both languages")
-    defaults: dict[Level, float]
+    defaults: dict[Level, float] = Field(min_length=1, description="a default for every level whose text uses it")
     stricter: Literal["higher", "lower"]
     proportionate: float | None = None
     note: Text | None = None
@@ -131,10 +131,9 @@ class Requirement(Strict):
                 for used in PLACEHOLDER.findall(text):
                     if used not in names:
                         raise ValueError(f"levels.{level.value}.text.{lang} uses {{{{{used}}}}} but no parameter has that name")
-        for param in self.parameters:
-            missing = [lv.value for lv in self.levels if lv not in param.defaults]
-            if missing:
-                raise ValueError(f"parameter {param.name} has no default for level {', '.join(missing)}")
+                    param = next(p for p in self.parameters if p.name == used)
+                    if level not in param.defaults:
+                        raise ValueError(f"parameter {used} has no default for level {level.value}, whose text uses it")
         return self
 
     @property

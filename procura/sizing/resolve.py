@@ -194,7 +194,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
                     requirement=req, origin=loaded_req.origin)
         if choice is not None:
             _apply_choice(item, choice, loaded, errors, reasons, stricter)
-        item.parameters = {p.name: p.defaults[item.level] for p in req.parameters} | item.parameters
+        item.parameters = {p.name: p.defaults[item.level] for p in req.parameters if item.level in p.defaults} | item.parameters
         item.reasons, item.stricter = reasons, stricter
         if choice is not None:
             item.justification, item.accepted = choice.justification, list(choice.accept)
@@ -246,7 +246,7 @@ def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: list[InputE
                                      loaded.where("choices", req.id, "parameters", name),
                                      f"use one of {', '.join(params) or '(none)'}"))
             continue
-        default = param.defaults.get(item.level, param.defaults[req.lowest_level])
+        default = param.defaults.get(item.level, next(iter(param.defaults.values())))
         reason = both("reason.officer_parameter", label=param.label.get, value=lambda lang, v=value, p=param: format_parameter(p, v, lang),
                       default=lambda lang, p=param, d=default: format_parameter(p, d, lang))
         reasons.append(reason)
