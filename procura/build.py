@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from procura.i18n import t
 from procura.library import Library, load_library
@@ -70,7 +70,7 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     names = output_names(lang)
     with OutputDir(options.out_dir, options.force) as out:
         out.check(names)
-        for name, (_, writer) in zip(names, OUTPUTS):
+        for name, (_, writer) in zip(names, OUTPUTS, strict=True):
             writer(spec, model, out.stage(name), options)
         files = out.commit()
     return BuildResult(spec, lang, files)

@@ -1,13 +1,47 @@
-"""Small builders for fixture libraries and profiles in tmp_path."""
+"""Shared helpers for tests (import as `from helpers import ...`; tests/ is on pytest's pythonpath)."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.conftest import REPO, write
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def example_profiles() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf_text(document: Path, outdir: Path) -> str:
+    """Open ``document`` in LibreOffice headless, convert it to PDF and return the PDF's text."""
+    office = soffice()
+    if office is None:
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    profile_dir = outdir / "lo-profile"
+    subprocess.run(
+        [office, f"-env:UserInstallation=file://{profile_dir}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = outdir / (document.stem + ".pdf")
+    assert pdf.exists(), f"LibreOffice did not convert {document.name}"
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
 
 PROFILE = {
     "procura": 1, "organisation": "Testby kommun", "title": "Trygghetslarm", "reference": "KS 2026/1",

@@ -6,11 +6,11 @@ import stat
 
 import docx
 import pytest
+from helpers import SIZED, library_copy, profile, requirement
 
 from procura.build import BuildOptions, build
 from procura.errors import InputError, OutputError
 from procura.library import load_library
-from tests.helpers import SIZED, library_copy, profile, requirement
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, REPO, profile, write
 
 from procura import __version__
 from procura.cli import COMMANDS
-from tests.conftest import EXAMPLES, REPO, write
-from tests.helpers import profile
 
 
 def test_version(runner, cli):
@@ -157,3 +156,14 @@ def test_command_table_matches_modules():
         module = target.split(":")[0]
         if importlib.util.find_spec(module) is None:
             pytest.skip(f"{name} not built yet")  # removed once every command lands
+
+
+def test_the_readme_profile_example_builds(runner, cli):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The profile"):]
+    block = section[section.index("```yaml") + 7:section.index("```", section.index("```yaml") + 7)]
+    write(Path("readme-profile.yaml"), block)
+    result = runner.invoke(cli, ["build", "readme-profile.yaml", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    md = Path("out/kravspecifikation.md").read_text(encoding="utf-8")
+    assert "Larmkedjan är livskritisk" in md and "EGEN-1 Kontaktperson" in md

@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from helpers import example_profiles, to_pdf_text
 
 from procura.build import BuildOptions, build
-from tests.conftest import example_profiles, to_pdf_text
 
 EXAMPLES = example_profiles()
 

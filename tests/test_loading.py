@@ -1,12 +1,11 @@
 """Loading errors name the file, the line and the field, and say what to do."""
 
 import pytest
+from helpers import library_copy, profile, requirement, write
 
 from procura.errors import InputError, ValidationErrors
 from procura.library import load_library
 from procura.sizing import load_profile
-from tests.conftest import write
-from tests.helpers import library_copy, profile, requirement
 
 
 def test_shipped_library_loads():

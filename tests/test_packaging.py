@@ -2,8 +2,9 @@
 
 import configparser
 
+from helpers import REPO
+
 from procura.i18n import catalogue
-from tests.conftest import REPO
 
 
 def test_every_package_folder_is_listed_in_setup_cfg():

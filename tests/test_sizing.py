@@ -1,12 +1,12 @@
 """Right-sizing: the level follows the profile; stricter choices need a justification."""
 
 import pytest
+from helpers import SIZED, library_copy, profile, requirement
 
 from procura.errors import InputError, ValidationErrors
 from procura.library import load_library
 from procura.models import Level, Obligation
 from procura.sizing import load_profile, resolve
-from tests.helpers import SIZED, library_copy, profile, requirement
 
 
 @pytest.fixture

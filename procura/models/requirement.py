@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
@@ -15,7 +15,7 @@ ID_PATTERN = r"^(?:[a-z0-9][a-z0-9-]*:)?[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*$"
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Upphandlingsmyndigheten's ambition levels, in rising order."""
 
     bas = "bas"
@@ -30,14 +30,14 @@ class Level(str, Enum):
 LEVEL_ORDER = [Level.bas, Level.avancerad, Level.spjutspets]
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     kvalificeringskrav = "kvalificeringskrav"
     teknisk_specifikation = "teknisk_specifikation"
     tilldelningskriterium = "tilldelningskriterium"
     sarskilt_kontraktsvillkor = "sarskilt_kontraktsvillkor"
 
 
-class Obligation(str, Enum):
+class Obligation(StrEnum):
     ska = "ska"  # mandatory: a tender that fails it must be rejected
     bor = "bor"  # desirable: evaluated, never a reason to reject
 
@@ -46,7 +46,7 @@ class Obligation(str, Enum):
         return 1 if self is Obligation.ska else 0
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     anbud = "anbud"  # at tender
     leverans = "leverans"  # at delivery
     avtalstid = "avtalstid"  # during the contract

@@ -70,18 +70,18 @@ def _toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
     return entries + [(1, t["appendix_heading"])]
 
 
-def _table_of_contents(doc, entries: list[tuple[int, str]]) -> None:
+def _table_of_contents(styles: _Styles, doc, entries: list[tuple[int, str]]) -> None:
     """A TOC field whose cached result already lists the headings (without page numbers).
 
     Word refreshes the field on open (updateFields); LibreOffice and viewers that do not refresh
     still show the entries instead of an empty placeholder.
     """
-    first = doc.add_paragraph(style=f"toc {entries[0][0]}")
+    first = styles.para(doc, style=f"toc {entries[0][0]}")
     _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
-    first.add_run(clean(entries[0][1]))
+    styles.run(first, entries[0][1])
     last = first
     for level, text in entries[1:]:
-        last = doc.add_paragraph(clean(text), style=f"toc {level}")
+        last = styles.para(doc, text, f"toc {level}")
     _fld_char(last.add_run(), "end")
 
 
@@ -111,10 +111,29 @@ def _update_fields_on_open(doc) -> None:
     el.set(qn("w:val"), "true")
 
 
-def _labelled(doc, label: str, text: str, style: str = "Requirement Field") -> None:
-    p = doc.add_paragraph(style=style)
-    p.add_run(f"{label}: ", style="Field Label")
-    p.add_run(clean(text))
+class _Styles:
+    """Style names -> ids, looked up once. python-docx resolves a style name by scanning every
+    style for each paragraph, which made a 70-requirement document take seconds."""
+
+    def __init__(self, doc):
+        self.ids = {s.name: s.style_id for s in doc.styles}
+
+    def para(self, doc, text: str = "", style: str = "Normal"):
+        paragraph = doc.add_paragraph(clean(text) if text else "")
+        paragraph._p.style = self.ids[style]
+        return paragraph
+
+    def run(self, paragraph, text: str, style: str | None = None):
+        run = paragraph.add_run(clean(text))
+        if style is not None:
+            run._r.style = self.ids[style]
+        return run
+
+
+def _labelled(styles: _Styles, doc, label: str, text: str, style: str = "Requirement Field") -> None:
+    p = styles.para(doc, style=style)
+    styles.run(p, f"{label}: ", "Field Label")
+    styles.run(p, text)
 
 
 def _page_break(doc) -> None:
@@ -124,6 +143,7 @@ def _page_break(doc) -> None:
 def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) -> None:
     t = model["t"]
     doc = open_template(template)
+    st = _Styles(doc)
     props = doc.core_properties
     props.title = clean(f"{t['title_prefix']}: {model['title']}")
     props.author = clean(model["organisation"])
@@ -144,66 +164,66 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
     _field(footer, "NUMPAGES", "1")
 
     # cover
-    doc.add_paragraph(clean(t["title_prefix"]), style="Title")
-    doc.add_paragraph(clean(model["title"]), style="Cover Subtitle")
+    st.para(doc, t["title_prefix"], "Title")
+    st.para(doc, model["title"], "Cover Subtitle")
     for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
-        _labelled(doc, t[label], model[key], style="Cover Detail")
+        _labelled(st, doc, t[label], model[key], style="Cover Detail")
     _page_break(doc)
 
     # table of contents, refreshed by Word/LibreOffice on open
-    doc.add_paragraph(t["toc"], style="Heading 1")
-    _table_of_contents(doc, _toc_entries(model))
+    st.para(doc, t["toc"], "Heading 1")
+    _table_of_contents(st, doc, _toc_entries(model))
     _update_fields_on_open(doc)
     _page_break(doc)
 
-    doc.add_paragraph(t["intro_heading"], style="Heading 1")
-    doc.add_paragraph(clean(model["intro"]))
+    st.para(doc, t["intro_heading"], "Heading 1")
+    st.para(doc, model["intro"])
     table = doc.add_table(rows=0, cols=2)
     table.style = doc.styles["Table Grid"]
     for fact in model["facts"]:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = clean(fact["label"]), clean(fact["value"])
-    doc.add_paragraph(t["how_heading"], style="Heading 1")
+    st.para(doc, t["how_heading"], "Heading 1")
     for key in ("how_ska", "how_bor", "how_evidence", "how_equivalent", "how_levels"):
-        doc.add_paragraph(t[key], style="List Bullet")
+        st.para(doc, t[key], "List Bullet")
 
     for cat in model["categories"]:
-        doc.add_paragraph(clean(cat["name"]), style="Heading 1")
+        st.para(doc, cat["name"], "Heading 1")
         if cat["description"]:
-            doc.add_paragraph(clean(cat["description"]))
+            st.para(doc, cat["description"])
         for r in cat["requirements"]:
-            doc.add_paragraph(clean(f"{r['id']} {r['title']}"), style="Heading 2")
-            doc.add_paragraph(clean(f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}"), style="Requirement Meta")
-            doc.add_paragraph(clean(r["text"]), style="Requirement Text")
-            _labelled(doc, t["motive"], r["motive"])
-            _labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
+            st.para(doc, f"{r['id']} {r['title']}", "Heading 2")
+            st.para(doc, f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}", "Requirement Meta")
+            st.para(doc, r["text"], "Requirement Text")
+            _labelled(st, doc, t["motive"], r["motive"])
+            _labelled(st, doc, t["verification"], f"{r['verification']} {r['verification_when']}")
             if r["scoring"]:
-                _labelled(doc, t["scoring"], r["scoring"])
+                _labelled(st, doc, t["scoring"], r["scoring"])
             if r["sources"]:
-                _labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
+                _labelled(st, doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
             if r["justification"]:
-                _labelled(doc, t["justification"], r["justification"])
+                _labelled(st, doc, t["justification"], r["justification"])
             if r["origin"] not in ("library", "own"):
-                _labelled(doc, t["origin"], r["origin"])
+                _labelled(st, doc, t["origin"], r["origin"])
 
     _page_break(doc)
-    doc.add_paragraph(t["appendix_heading"], style="Heading 1")
-    doc.add_paragraph(t["appendix_intro"])
+    st.para(doc, t["appendix_heading"], "Heading 1")
+    st.para(doc, t["appendix_intro"])
     for r in model["requirements"]:
-        p = doc.add_paragraph(style="Appendix Item")
-        p.add_run(f"{r['id']} ({r['level_name']}): ", style="Field Label")
-        p.add_run(clean(" ".join(r["reasons"])))
-    doc.add_paragraph(t["appendix_justifications"], style="Heading 2")
+        p = st.para(doc, style="Appendix Item")
+        st.run(p, f"{r['id']} ({r['level_name']}): ", "Field Label")
+        st.run(p, " ".join(r["reasons"]))
+    st.para(doc, t["appendix_justifications"], "Heading 2")
     if not model["justified"]:
-        doc.add_paragraph(t["no_justifications"])
+        st.para(doc, t["no_justifications"])
     for r in model["justified"]:
-        p = doc.add_paragraph(style="Appendix Item")
-        p.add_run(f"{r['id']}: ", style="Field Label")
-        p.add_run(clean(" ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else "")))
+        p = st.para(doc, style="Appendix Item")
+        st.run(p, f"{r['id']}: ", "Field Label")
+        st.run(p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else ""))
     if model["excluded"]:
-        doc.add_paragraph(t["appendix_excluded"], style="Heading 2")
+        st.para(doc, t["appendix_excluded"], "Heading 2")
         for e in model["excluded"]:
-            p = doc.add_paragraph(style="Appendix Item")
-            p.add_run(clean(f"{e['id']} {e['title']}: "), style="Field Label")
-            p.add_run(clean(" ".join(e["reasons"])))
+            p = st.para(doc, style="Appendix Item")
+            st.run(p, f"{e['id']} {e['title']}: ", "Field Label")
+            st.run(p, " ".join(e["reasons"]))
     doc.save(str(path))

@@ -33,5 +33,5 @@ def describe(condition: Condition, lang: Lang, facts: dict[str, Any] | None = No
         parts = condition.all if isinstance(condition, AllOf) else condition.any
         joiner = f" {t('op.all' if isinstance(condition, AllOf) else 'op.any', lang)} "
         texts = [describe(c, lang, facts) for c in parts]
-        return joiner.join(f"({x})" if len(parts) > 1 and not isinstance(c, FactTest) else x for c, x in zip(parts, texts))
+        return joiner.join(f"({x})" if len(parts) > 1 and not isinstance(c, FactTest) else x for c, x in zip(parts, texts, strict=True))
     return f"{t('op.not', lang)} ({describe(condition.not_, lang, facts)})"
