@@ -29,7 +29,8 @@ def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None,
     build into the output folder. An existing output that you edited is never replaced unless you
     pass --force.
     """
-    from procura.build import BuildOptions, build as run_build, library_for
+    from procura.build import BuildOptions, library_for
+    from procura.build import build as run_build
     from procura.cli.report import print_explanation, print_summary
 
     options = BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force, packs_dir=packs_dir)

@@ -168,7 +168,7 @@ def _from_table(header: list[Any], rows: list[list[Any]], meta: PackMeta, where:
         raise InputError("no ID column", where, "name a column id (or ID, Krav-ID)")
     reqs = []
     for n, row in enumerate(rows, start=2):
-        cells = {c: restore(v) for c, v in zip(columns, row) if c and v not in (None, "")}
+        cells = {c: restore(v) for c, v in zip(columns, row, strict=False) if c and v not in (None, "")}
         if not cells:
             continue
         if cells.get("procura_json"):

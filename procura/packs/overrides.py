@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from procura.errors import InputError
-from procura.models import LEVEL_ORDER, Obligation, Requirement
+from procura.models import Obligation, Requirement
 from procura.packs.model import Override
 
 Direction = Literal["stricter", "looser", "changed"]
@@ -89,5 +89,3 @@ def summary(changes: list[Change]) -> Direction:
         return "looser"
     return "changed"
 
-
-_ = LEVEL_ORDER

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from procura.errors import InputError, ValidationErrors
-from procura.library import Library, LoadedRequirement, load_library
+from procura.library import Library, load_library
 from procura.library.loader import add_requirements
 from procura.models import Requirement
 from procura.packs.model import Override, PackMeta, namespace_of
@@ -199,5 +199,3 @@ def scaffold(name: str, parent: Path, organisation: str = "Exempel kommun") -> P
         raise InputError(f"cannot write the pack ({exc.strerror})", root) from None
     return root
 
-
-_ = LoadedRequirement
