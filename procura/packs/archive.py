@@ -105,7 +105,7 @@ def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
                 continue
             safe_name(info.filename, where)
             mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode)):
+            if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # links, devices, fifos; 0: no unix type given
                 raise InputError(f"entry {info.filename!r} is a link or special file", where, "this archive is refused")
             if info.filename in files:
                 raise InputError(f"entry {info.filename!r} appears twice", where, "this archive is refused")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -50,14 +49,3 @@ def make_pack(tmp_path: Path):
         return root
 
     return make
-
-
-def tree(root: Path, skip: Path | None = None) -> set[str]:
-    """Every path under ``root`` (except under ``skip``), to show nothing else was written."""
-    found = set()
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        if skip is not None and (here == skip or skip in here.parents):
-            continue
-        found |= {str(here / n) for n in dirnames + filenames}
-    return found
