@@ -134,6 +134,7 @@ def _rows(data: PackData) -> list[list[Any]]:
 
 def export_xlsx(data: PackData, target: Path) -> None:
     from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
@@ -141,9 +142,9 @@ def export_xlsx(data: PackData, target: Path) -> None:
     sheet.title = "requirements"
     sheet.append(COLUMNS)
     for row in _rows(data):
-        sheet.append([neutralise(v) for v in row])
+        sheet.append([neutralise(_visible(v)) if isinstance(v, str) else v for v in row])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     sheet.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True  # procura_json, the lossless copy
     meta = book.create_sheet("pack")
     meta.append(["key", "value"])
