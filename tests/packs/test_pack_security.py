@@ -13,6 +13,7 @@ import pytest
 from procura.errors import EXIT_INPUT
 from procura.packs import archive as archive_mod
 
+
 def tree(root: Path, skip: Path | None = None) -> set[str]:
     """Every path under ``root`` except the packs folder ``skip``, its contents and the folders
     that hold it, to show nothing else was written."""
