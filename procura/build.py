@@ -15,6 +15,7 @@ from procura.render.jinja import render
 from procura.render.model import document_model
 from procura.render.output import OutputDir
 from procura.sizing import Specification, load_profile, resolve
+from procura.sizing.resolve import LoadedProfile
 
 
 @dataclass
@@ -24,6 +25,7 @@ class BuildOptions:
     template: Path | None = None
     force: bool = False
     library: Library | None = None
+    packs_dir: Path | None = None  # installed packs (default: the per-user data folder)
 
 
 @dataclass
@@ -39,8 +41,13 @@ def _write_markdown(spec: Specification, model: dict, path: Path, options: Build
 
 def _write_json(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
     data = {k: model[k] for k in ("generator", "lang", "organisation", "title", "reference", "version", "date", "counts",
-                                  "requirements", "excluded")}
+                                  "requirements", "excluded", "packs")}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _write_lock(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
+    lock = {"procura": 1, "profile": spec.profile_path.name if spec.profile_path else None, "packs": model["packs"]}
+    path.write_text(json.dumps(lock, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _write_docx(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
@@ -53,6 +60,7 @@ OUTPUTS: list[tuple[str, Writer]] = [
     (".docx", _write_docx),
     (".md", _write_markdown),
     (".json", _write_json),
+    ("procura.lock.json", _write_lock),  # the exact pack versions and checksums, to repeat the build
 ]
 
 
@@ -61,12 +69,22 @@ def output_names(lang: Lang) -> list[str]:
     return [base + suffix if suffix.startswith(".") else suffix for suffix, _ in OUTPUTS]
 
 
+def library_for(loaded: LoadedProfile, options: BuildOptions) -> tuple[Library, list]:
+    """The library this profile builds from: the shipped one plus the packs it names."""
+    from procura.packs.store import PackStore
+    from procura.packs.use import library_with_packs
+
+    base = options.library or load_library()
+    return library_with_packs(base, loaded.profile.packs, PackStore(options.packs_dir))
+
+
 def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     loaded = load_profile(profile_path)
-    library = options.library or load_library()
+    library, lock = library_for(loaded, options)
     spec = resolve(loaded, library)
     lang: Lang = options.lang or loaded.profile.language
     model = document_model(spec, lang)
+    model["packs"] = [entry.to_json() for entry in lock]
     names = output_names(lang)
     with OutputDir(options.out_dir, options.force) as out:
         out.check(names)

@@ -55,7 +55,8 @@ def test_word_document_has_every_part(tmp_path, lib):
     footer_fields = [el.text.strip() for el in doc.sections[0].footer._element.iter(qn("w:instrText"))]
     assert fields == ['TOC \\o "1-2" \\h \\z \\u'] and footer_fields == ["PAGE", "NUMPAGES"]
     assert doc.settings.element.xml.count("updateFields") == 1
-    assert {p.name for p in result.files} == {"kravspecifikation.docx", "kravspecifikation.md", "kravspecifikation.json"}
+    assert {p.name for p in result.files} == {"kravspecifikation.docx", "kravspecifikation.md", "kravspecifikation.json",
+                                             "procura.lock.json"}
 
 
 def test_headings_use_template_styles(tmp_path, lib):

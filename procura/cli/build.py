@@ -19,27 +19,29 @@ from procura.cli.options import lang_option
 @click.option("--force", is_flag=True, help="Replace outputs even if they were edited after procura wrote them.")
 @click.option("--explain", is_flag=True, help="Also print why each requirement and level was chosen.")
 @click.option("--dry-run", is_flag=True, help="Right-size and explain, but write nothing.")
+@click.option("--packs-dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of installed packs (default: the per-user data folder).")
 def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None, force: bool, explain: bool,
-          dry_run: bool) -> None:
+          dry_run: bool, packs_dir: Path | None) -> None:
     """Build the requirement specification for PROFILE.
 
     Writes a Word document, the same content as Markdown and JSON, and the other outputs of a
     build into the output folder. An existing output that you edited is never replaced unless you
     pass --force.
     """
-    from procura.build import BuildOptions
+    from procura.build import BuildOptions, library_for
     from procura.build import build as run_build
     from procura.cli.report import print_explanation, print_summary
 
+    options = BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force, packs_dir=packs_dir)
     if dry_run:
-        from procura.library import load_library
         from procura.sizing import load_profile, resolve
 
         loaded = load_profile(profile)
-        spec = resolve(loaded, load_library())
+        spec = resolve(loaded, library_for(loaded, options)[0])
         print_explanation(spec, lang or loaded.profile.language)
         return
-    result = run_build(profile, BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force))
+    result = run_build(profile, options)
     if explain:
         print_explanation(result.spec, result.lang)
     print_summary(result)

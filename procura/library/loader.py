@@ -29,7 +29,11 @@ MAX_REQUIREMENT_FILES = 5000
 class LoadedRequirement:
     requirement: Requirement
     path: Path
-    origin: str = "library"  # "library", or the pack that supplied it: "name@version"
+    origin: str = "library"  # "library", or the pack that supplied it as shown in the document
+    pack: str | None = None  # name of the pack that supplied or changed the requirement
+    version: str | None = None  # its exact version
+    publisher: str | None = None  # its publishing organisation
+    overrides: tuple = ()  # for a library requirement a pack changed: procura.packs.overrides.Change items
 
 
 @dataclass
@@ -76,8 +80,17 @@ def load_library(root: Path | None = None) -> Library:
     categories = {c.slug: c for c in _load_list(root / "categories.yaml", Category)}
     products = {p.slug: p for p in _load_list(root / "products.yaml", ProductArea)}
     library = Library(root, categories, products)
+    add_requirements(library, root)
+    return library
+
+
+def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), **provenance) -> None:
+    """Load every ``root/<category>/<ID>.yaml`` (except folders in ``skip``) into ``library``.
+
+    ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement.
+    """
     errors: list[InputError] = []
-    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file())
+    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
     if len(paths) > MAX_REQUIREMENT_FILES:
         raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
     for path in paths:
@@ -93,10 +106,9 @@ def load_library(root: Path | None = None) -> Library:
         if req.id in library.requirements:
             errors.append(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
             continue
-        library.requirements[req.id] = LoadedRequirement(req, path)
+        library.requirements[req.id] = LoadedRequirement(req, path, **provenance)
     if errors:
         raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
-    return library
 
 
 def load_requirement(path: Path) -> Requirement:

@@ -22,6 +22,23 @@ def stages_text(stages: list, lang: Lang) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
+def pack_credit(item: Item, spec: Specification) -> dict[str, str] | None:
+    """Publisher, pack and version of a requirement a pack supplied or changed."""
+    loaded = spec.library.requirements.get(item.id) if item.origin != "own" else None
+    if loaded is None or loaded.pack is None:
+        return None
+    return {"name": loaded.pack, "version": loaded.version, "publisher": loaded.publisher}
+
+
+def origin_text(item: Item, spec: Specification, lang: Lang) -> str:
+    credit = pack_credit(item, spec)
+    if credit is None:
+        return item.origin
+    loaded = spec.library.requirements[item.id]
+    key = "pack.origin_override" if loaded.overrides else "pack.origin"
+    return t(key, lang, pack=credit["name"], version=credit["version"], publisher=credit["publisher"])
+
+
 def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
     req = item.requirement
     params = []
@@ -50,7 +67,8 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
         "sources": [{"citation": s.citation, "url": str(s.url)} for s in item.sources],
         "parameters": params,
         "scoring": item.scoring(lang),
-        "origin": item.origin,
+        "origin": origin_text(item, spec, lang),
+        "pack": pack_credit(item, spec),
         "reasons": [r.get(lang) for r in item.reasons],
         "stricter": [r.get(lang) for r in item.stricter],
         "justification": item.justification,

@@ -1,0 +1,201 @@
+"""A requirement pack on disk: load it, list its files, scaffold a new one.
+
+Layout::
+
+    my-pack/
+      pack.yaml                 # PackMeta: name, version, publisher, licence, overrides, ...
+      <category>/<ID>.yaml      # requirements in the library's schema, IDs namespaced "my-pack:IS-001"
+      overrides/<ID>.yaml       # optional: one Override per file (or list them in pack.yaml)
+      README.md, LICENSE, CHANGELOG.md   # optional
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from procura.errors import InputError, ValidationErrors
+from procura.library import Library, load_library
+from procura.library.loader import add_requirements
+from procura.models import Requirement
+from procura.packs.model import Override, PackMeta, namespace_of
+from procura.packs.overrides import Change, apply_override
+from procura.yamlio import dump_yaml, load_model
+
+PACK_FILE = "pack.yaml"
+OVERRIDES_DIR = "overrides"
+EXTRA_FILES = frozenset({"README.md", "LICENSE", "LICENSE.txt", "CHANGELOG.md"})
+MANIFEST_FILE = "manifest.json"
+
+
+@dataclass
+class Pack:
+    root: Path
+    meta: PackMeta
+    library: Library  # the pack's own requirements, with the base library's categories and product areas
+    overrides: dict[str, Override] = field(default_factory=dict)
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # library ID -> what the override changes
+    changed: dict[str, Requirement] = field(default_factory=dict)  # library ID -> the requirement as changed
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    @property
+    def requirements(self) -> dict[str, Requirement]:
+        return {rid: loaded.requirement for rid, loaded in self.library.requirements.items()}
+
+
+def origin_text(meta: PackMeta) -> str:
+    """How the document credits a pack: publisher, pack and version."""
+    return f"{meta.publisher.organisation} · {meta.name} {meta.version}"
+
+
+def provenance(meta: PackMeta) -> dict:
+    return {"origin": origin_text(meta), "pack": meta.name, "version": meta.version, "publisher": meta.publisher.organisation}
+
+
+def load_pack(root: Path, base: Library | None = None) -> Pack:
+    """Load and cross-check a pack folder against the base library (default: the shipped one)."""
+    if not root.is_dir():
+        raise InputError("pack folder not found", root, "give the folder that holds pack.yaml")
+    base = base or load_library()
+    meta = load_model(root / PACK_FILE, PackMeta)
+    errors: list[InputError] = []
+    for i, product in enumerate(meta.products):
+        if product not in base.products:
+            errors.append(InputError(f"products.{i}: unknown product area {product!r}", root / PACK_FILE,
+                                     f"use one of {', '.join(base.products)}"))
+    library = Library(root, base.categories, base.products)
+    try:
+        add_requirements(library, root, skip=frozenset({OVERRIDES_DIR}), **provenance(meta))
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+    except InputError as exc:
+        errors.append(exc)
+    for rid, loaded in library.requirements.items():
+        if namespace_of(rid) != meta.name:
+            errors.append(InputError(f"id {rid} is not in the pack's namespace", loaded.path,
+                                     f"write it as {meta.name}:{rid.split(':')[-1]} so it never collides with the library or other packs"))
+    pack = Pack(root, meta, library)
+    declared = [(o, str(root / PACK_FILE)) for o in meta.overrides]
+    override_dir = root / OVERRIDES_DIR
+    if override_dir.is_dir():
+        for path in sorted(override_dir.glob("*.yaml")):
+            try:
+                override = load_model(path, Override)
+            except ValidationErrors as exc:
+                errors.extend(exc.errors)
+                continue
+            except InputError as exc:
+                errors.append(exc)
+                continue
+            if override.id != path.stem:
+                errors.append(InputError(f"id {override.id} does not match the file name", path, f"rename the file to {override.id}.yaml"))
+                continue
+            declared.append((override, str(path)))
+    for override, where in declared:
+        if override.id in pack.overrides:
+            errors.append(InputError(f"override of {override.id} declared twice", where, "keep one"))
+            continue
+        if override.id not in base.requirements:
+            errors.append(InputError(f"overrides: {override.id} is not a requirement of the library", where,
+                                     "an override changes a library requirement; add a new one as a pack requirement"))
+            continue
+        try:
+            pack.changed[override.id], pack.changes[override.id] = apply_override(base.get(override.id), override, where)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        pack.overrides[override.id] = override
+    if errors:
+        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    return pack
+
+
+def pack_files(root: Path, categories: list[str] | None = None) -> list[str]:
+    """The files that make up the pack in ``root``, as sorted POSIX paths relative to it.
+
+    Refuses symlinks anywhere and files that have no place in a pack; skips dotfiles and
+    folders (``.git``) and the manifest, which is written by procura.
+    """
+    if categories is None:
+        categories = list(load_library().categories)
+    allowed_dirs = set(categories) | {OVERRIDES_DIR}
+    found: list[str] = []
+    stray: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        rel_dir = here.relative_to(root)
+        for name in list(dirnames):
+            if name.startswith("."):
+                dirnames.remove(name)
+            elif (here / name).is_symlink():
+                raise InputError("symbolic links are not allowed in a pack", here / name, "replace the link with the file")
+        for name in filenames:
+            path = here / name
+            if path.is_symlink():
+                raise InputError("symbolic links are not allowed in a pack", path, "replace the link with the file")
+            if name.startswith("."):
+                continue
+            rel = PurePosixPath(*rel_dir.parts, name)
+            if len(rel.parts) == 1 and (name in (PACK_FILE, MANIFEST_FILE) or name in EXTRA_FILES):
+                if name != MANIFEST_FILE:
+                    found.append(str(rel))
+            elif len(rel.parts) == 2 and rel.parts[0] in allowed_dirs and name.endswith(".yaml"):
+                found.append(str(rel))
+            else:
+                stray.append(str(rel))
+    if stray:
+        raise InputError(f"files that do not belong in a pack: {', '.join(sorted(stray)[:10])}", root,
+                         "a pack holds pack.yaml, <category>/<ID>.yaml, overrides/<ID>.yaml, README.md, LICENSE and CHANGELOG.md")
+    if PACK_FILE not in found:
+        raise InputError("no pack.yaml", root, "create a pack with `procura pack new NAME`")
+    return sorted(found)
+
+
+def scaffold(name: str, parent: Path, organisation: str = "Exempel kommun") -> Path:
+    """Write a new, valid pack with one example requirement; returns its folder."""
+    meta = PackMeta.model_validate({
+        "name": name, "version": "0.1.0",
+        "publisher": {"organisation": organisation},
+        "title": {"sv": f"Kravpaket {name}", "en": f"Requirement pack {name}"},
+        "description": {"sv": "Beskriv vad paketet är till för och när det har använts.",
+                        "en": "Describe what the pack is for and where it has been used."},
+        "licence": "CC-BY-4.0", "products": [],
+    })
+    root = parent / name
+    if root.exists():
+        raise InputError("already exists", root, "choose another name or --dir")
+    example = {
+        "id": f"{name}:SF-001",
+        "title": {"sv": "Svarstid för support", "en": "Support response time"},
+        "category": "support",
+        "role": "teknisk_specifikation",
+        "obligation": "ska",
+        "products": [],
+        "levels": {"bas": {"text": {
+            "sv": "Leverantören ska besvara ärenden till supporten inom {{hours}} timmar under kontorstid.",
+            "en": "The supplier shall answer support requests within {{hours}} hours during office hours."}}},
+        "parameters": [{"name": "hours", "label": {"sv": "Svarstid", "en": "Response time"}, "unit": "h",
+                        "defaults": {"bas": 8}, "stricter": "lower"}],
+        "motive": {"sv": "Verksamheten behöver veta när den får hjälp.", "en": "The care organisation needs to know when it gets help."},
+        "verification": {"method": {"sv": "Leverantören bekräftar kravet i anbudet och redovisar svarstider kvartalsvis.",
+                                    "en": "The supplier confirms the requirement in the tender and reports response times quarterly."},
+                         "stages": ["anbud", "avtalstid"]},
+    }
+    Requirement.model_validate(example)
+    try:
+        (root / "support").mkdir(parents=True)
+        (root / PACK_FILE).write_text(dump_yaml(meta.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
+        (root / "support" / "SF-001.yaml").write_text(dump_yaml(example), encoding="utf-8")
+        (root / "README.md").write_text(f"# {name}\n\nSee `procura pack --help` and docs/packs.md.\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the pack ({exc.strerror})", root) from None
+    return root
+

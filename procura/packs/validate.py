@@ -1,0 +1,64 @@
+"""``pack validate`` and ``pack build``: check a pack folder, then archive it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from procura.errors import InputError
+from procura.library import Library, load_library
+from procura.packs.archive import build_archive, manifest_for
+from procura.packs.pack import Pack, load_pack, pack_files
+
+# SPDX identifiers seen on shared requirement texts and open data; others are accepted with a warning
+KNOWN_LICENCES = frozenset({"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "EUPL-1.2", "MIT", "Apache-2.0", "ODC-By-1.0",
+                            "CC-BY-NC-4.0", "GPL-3.0-or-later", "LicenseRef-proprietary"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error", "warning", "info"
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity}: {self.message}"
+
+
+def validate_pack(root: Path, base: Library | None = None) -> tuple[Pack, list[Finding]]:
+    """Load the pack (schema, IDs and placement errors raise) and report what is not an error."""
+    base = base or load_library()
+    pack_files(root, list(base.categories))
+    pack = load_pack(root, base)
+    findings: list[Finding] = []
+    for loaded in pack.library.requirements.values():
+        missing = [lang for lang in ("sv", "en") if lang not in loaded.requirement.languages()]
+        if missing:
+            findings.append(Finding("warning", str(loaded.path), f"text missing in {', '.join(missing)} — add the translation"))
+    if pack.meta.licence not in KNOWN_LICENCES:
+        findings.append(Finding("warning", str(root / "pack.yaml"),
+                                f"licence {pack.meta.licence} is not a licence procura knows — check it on spdx.org/licenses"))
+    for lib_id, changes in pack.changes.items():
+        for change in changes:
+            if change.direction == "stricter":
+                findings.append(Finding("warning", f"{root / 'pack.yaml'}: overrides.{lib_id}",
+                                        f"{change.field} {change.old} -> {change.new} is stricter than the library: possible "
+                                        "overreach — the override's `why` must show the need"))
+    if not pack.requirements and not pack.overrides:
+        findings.append(Finding("warning", str(root), "the pack has no requirements and no overrides"))
+    return pack, findings
+
+
+def build_pack(root: Path, out_dir: Path, base: Library | None = None) -> Path:
+    """Write ``NAME-VERSION.zip`` into ``out_dir``; the same pack always gives the same bytes."""
+    base = base or load_library()
+    pack = load_pack(root, base)
+    files = pack_files(root, list(base.categories))
+    manifest = manifest_for(root, files, pack.name, pack.version)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{pack.name}-{pack.version}.zip"
+        build_archive(root, files, manifest, target)
+    except OSError as exc:
+        raise InputError(f"cannot write the archive ({exc.strerror})", out_dir, "choose another folder with -o") from None
+    return target

@@ -1,0 +1,51 @@
+"""Fixtures for the pack tests: an isolated HOME, data folder and working directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from procura.cli import cli
+from procura.packs.pack import scaffold
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return tmp_path
+
+
+@pytest.fixture
+def packs_dir(tmp_path: Path) -> Path:
+    return tmp_path / "home" / ".local" / "share" / "procura" / "packs"
+
+
+@pytest.fixture
+def run():
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path):
+    """A scaffolded pack folder ``tmp_path/src/<name>`` at ``version``."""
+
+    def make(name: str = "norrbacke-larm", version: str = "1.0.0", parent: Path | None = None) -> Path:
+        parent = parent or tmp_path / "src" / version
+        parent.mkdir(parents=True, exist_ok=True)
+        root = scaffold(name, parent, "Norrbäcke kommun")
+        text = (root / "pack.yaml").read_text(encoding="utf-8").replace("version: 0.1.0", f"version: {version}")
+        (root / "pack.yaml").write_text(text, encoding="utf-8")
+        return root
+
+    return make
