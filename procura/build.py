@@ -14,6 +14,7 @@ from procura.render.docx import write_docx
 from procura.render.jinja import render
 from procura.render.model import document_model
 from procura.render.output import OutputDir
+from procura.render.xlsx import write_matrix
 from procura.sizing import Specification, load_profile, resolve
 
 
@@ -47,18 +48,31 @@ def _write_docx(spec: Specification, model: dict, path: Path, options: BuildOpti
     write_docx(model, path, options.template)
 
 
+def _write_matrix(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
+    write_matrix(model, path)
+
+
 # (file-name suffix, writer). The base name is language dependent: kravspecifikation / requirement-specification.
+# An entry that does not start with "." is the i18n key of a whole base name (the answer matrix: kravmatris).
 Writer = Callable[[Specification, dict, Path, BuildOptions], None]
 OUTPUTS: list[tuple[str, Writer]] = [
     (".docx", _write_docx),
     (".md", _write_markdown),
     (".json", _write_json),
+    ("matrix.file.xlsx", _write_matrix),
 ]
 
 
 def output_names(lang: Lang) -> list[str]:
     base = t("doc.file_base", lang)
-    return [base + suffix if suffix.startswith(".") else suffix for suffix, _ in OUTPUTS]
+    names = []
+    for suffix, _ in OUTPUTS:
+        if suffix.startswith("."):
+            names.append(base + suffix)
+        else:
+            key, ext = suffix.rsplit(".", 1)
+            names.append(f"{t(key, lang)}.{ext}")
+    return names
 
 
 def build(profile_path: Path, options: BuildOptions) -> BuildResult:

@@ -54,7 +54,7 @@ def open_template(template: Path | None) -> Document:
     return doc
 
 
-def _field(paragraph, instruction: str, placeholder: str = "") -> None:
+def field(paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (PAGE, NUMPAGES, TOC): begin, instruction, separate, cached result, end."""
     def fld(kind: str):
         run = paragraph.add_run()
@@ -74,7 +74,7 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     fld("end")
 
 
-def _update_fields_on_open(doc) -> None:
+def update_fields_on_open(doc) -> None:
     settings = doc.settings.element
     el = settings.find(qn("w:updateFields"))
     if el is None:
@@ -83,14 +83,28 @@ def _update_fields_on_open(doc) -> None:
     el.set(qn("w:val"), "true")
 
 
-def _labelled(doc, label: str, text: str, style: str = "Requirement Field") -> None:
+def labelled(doc, label: str, text: str, style: str = "Requirement Field") -> None:
     p = doc.add_paragraph(style=style)
     p.add_run(f"{label}: ", style="Field Label")
     p.add_run(clean(text))
 
 
-def _page_break(doc) -> None:
+def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def header_footer(doc, header_text: str, page_word: str, of_word: str) -> None:
+    """The running header (title and reference) and the footer "Page n of m"."""
+    section = doc.sections[0]
+    header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
+    header.style = doc.styles["Header Text"]
+    header.text = clean(header_text)
+    footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+    footer.style = doc.styles["Footer Text"]
+    footer.add_run(f"{page_word} ")
+    field(footer, "PAGE", "1")
+    footer.add_run(f" {of_word} ")
+    field(footer, "NUMPAGES", "1")
 
 
 def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) -> None:
@@ -103,30 +117,20 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
     props.comments = model["generator"]
     props.language = model["lang"]
 
-    # header and footer
-    section = doc.sections[0]
-    header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
-    header.style = doc.styles["Header Text"]
-    header.text = clean(f"{model['title']} · {t['reference']} {model['reference']}")
-    footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
-    footer.style = doc.styles["Footer Text"]
-    footer.add_run(f"{t['page']} ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(f" {t['of']} ")
-    _field(footer, "NUMPAGES", "1")
+    header_footer(doc, f"{model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
 
     # cover
     doc.add_paragraph(clean(t["title_prefix"]), style="Title")
     doc.add_paragraph(clean(model["title"]), style="Cover Subtitle")
     for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
-        _labelled(doc, t[label], model[key], style="Cover Detail")
-    _page_break(doc)
+        labelled(doc, t[label], model[key], style="Cover Detail")
+    page_break(doc)
 
     # table of contents, refreshed by Word/LibreOffice on open
     doc.add_paragraph(t["toc"], style="Heading 1")
-    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', t["toc_placeholder"])
-    _update_fields_on_open(doc)
-    _page_break(doc)
+    field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', t["toc_placeholder"])
+    update_fields_on_open(doc)
+    page_break(doc)
 
     doc.add_paragraph(t["intro_heading"], style="Heading 1")
     doc.add_paragraph(clean(model["intro"]))
@@ -147,18 +151,18 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
             doc.add_paragraph(clean(f"{r['id']} {r['title']}"), style="Heading 2")
             doc.add_paragraph(clean(f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}"), style="Requirement Meta")
             doc.add_paragraph(clean(r["text"]), style="Requirement Text")
-            _labelled(doc, t["motive"], r["motive"])
-            _labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
+            labelled(doc, t["motive"], r["motive"])
+            labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
             if r["scoring"]:
-                _labelled(doc, t["scoring"], r["scoring"])
+                labelled(doc, t["scoring"], r["scoring"])
             if r["sources"]:
-                _labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
+                labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
             if r["justification"]:
-                _labelled(doc, t["justification"], r["justification"])
+                labelled(doc, t["justification"], r["justification"])
             if r["origin"] not in ("library", "own"):
-                _labelled(doc, t["origin"], r["origin"])
+                labelled(doc, t["origin"], r["origin"])
 
-    _page_break(doc)
+    page_break(doc)
     doc.add_paragraph(t["appendix_heading"], style="Heading 1")
     doc.add_paragraph(t["appendix_intro"])
     for r in model["requirements"]:
