@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from procura.checklists.answers import AnswerMatrix, read_matrix
+from procura.checklists.kinds import ordered
 from procura.errors import InputError
 from procura.i18n import number, t
 from procura.library import Library, load_library
@@ -107,7 +108,7 @@ def evaluate_matrix(matrix: AnswerMatrix, spec: Specification, weights: dict[str
         raise InputError("no requirement ID of this specification is in the matrix", matrix.path,
                          "is this the answer matrix built from this profile?")
     unmet, missing = [], []
-    for item in spec.items:
+    for item in ordered(spec):
         row = seen.get(item.id)
         met = row.met if row is not None else None
         if met is None:
@@ -220,7 +221,7 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
         answers.style = doc.styles["Table Grid"]
         for cell, key in zip(answers.rows[0].cells, ("col_id", "col_answer", "col_description")):
             cell.text = t(f"matrix.{key}", lang)
-        for item in evaluation.spec.items:
+        for item in ordered(evaluation.spec):
             values = (item.id, r.answers.get(item.id, ""), r.descriptions.get(item.id, ""))
             for cell, value in zip(answers.add_row().cells, values):
                 cell.text = clean(value)

@@ -21,6 +21,11 @@ from procura.sizing import Item, Specification
 from procura.sizing.describe import value_text
 
 
+def ordered(spec: Specification) -> list[Item]:
+    """The requirements in document order (by category), as the specification and the matrix list them."""
+    return [item for _, items in spec.by_category() for item in items]
+
+
 def _labels(lang: Lang) -> dict[str, str]:
     return {k.split(".", 2)[2]: v for k, v in catalogue(lang).items() if k.startswith("checklist.label.")}
 
@@ -118,7 +123,7 @@ def evaluation(spec: Specification, lang: Lang) -> list[Section]:
     label = _labels(lang)
     weights = spec.profile.evaluation or {}
     mandatory, desirable = [], []
-    for item in spec.items:
+    for item in ordered(spec):
         fields = [Field(label["verification"], f"{item.verification(lang)} "
                         f"{t('doc.verification_when', lang, stages=stages_text(item.stages, lang))}"),
                   Field(label["evidence"], evidence(item, lang))]
@@ -158,7 +163,7 @@ def acceptance(spec: Specification, lang: Lang) -> list[Section]:
     sections = []
     delivered = [Entry(i.id, i.title(lang), i.text(lang), _meta(i, lang),
                        [Field(label["verification"], i.verification(lang))], list(_item_sources(i)), verified)
-                 for i in _at(Stage.leverans, spec.items)]
+                 for i in _at(Stage.leverans, ordered(spec))]
     if delivered:
         sections.append(Section(t("checklist.heading.requirements", lang), delivered))
     for product in spec.profile.products:
@@ -193,7 +198,7 @@ def followup(spec: Specification, lang: Lang) -> list[Section]:
     years = number(spec.profile.contract.years, lang)
     followed = t("checklist.check.followed", lang)
     entries = []
-    for item in _followed_up(spec.items):
+    for item in _followed_up(ordered(spec)):
         when = t("checklist.when_delivery_and_contract" if Stage.leverans in item.stages else "checklist.when_contract",
                  lang, years=years)
         entries.append(Entry(item.id, item.title(lang), item.text(lang), _meta(item, lang),
