@@ -197,12 +197,12 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
     heads = ("rank", "supplier", "status", "unmet", "missing", "tampered", "score")
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = doc.styles["Table Grid"]
-    for cell, key in zip(table.rows[0].cells, heads):
+    for cell, key in zip(table.rows[0].cells, heads, strict=True):
         cell.text = t(f"evaluate.{key}", lang)
     for n, r in enumerate(evaluation.ranking(), 1):
         values = (str(n), r.name, t(f"evaluate.{r.status()}", lang), _ids(r.unmet_mandatory, lang),
                   _ids(r.missing_answers, lang), _ids(r.tampered, lang), score_text(r, lang))
-        for cell, value in zip(table.add_row().cells, values):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = clean(value)
     if evaluation.weights and evaluation.weights.get(PRICE):
         doc.add_paragraph(t("evaluate.price_note", lang, price=number(evaluation.weights[PRICE], lang)))
@@ -219,11 +219,11 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
         labelled(doc, t("evaluate.score", lang), score_text(r, lang))
         answers = doc.add_table(rows=1, cols=3)
         answers.style = doc.styles["Table Grid"]
-        for cell, key in zip(answers.rows[0].cells, ("col_id", "col_answer", "col_description")):
+        for cell, key in zip(answers.rows[0].cells, ("col_id", "col_answer", "col_description"), strict=True):
             cell.text = t(f"matrix.{key}", lang)
         for item in ordered(evaluation.spec):
             values = (item.id, r.answers.get(item.id, ""), r.descriptions.get(item.id, ""))
-            for cell, value in zip(answers.add_row().cells, values):
+            for cell, value in zip(answers.add_row().cells, values, strict=True):
                 cell.text = clean(value)
     doc.save(str(path))
 

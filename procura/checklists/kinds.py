@@ -7,7 +7,7 @@ applies to *this* procurement and cites where that is stated (see :mod:`procura.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from procura import __version__
 from procura.checklists import sources as src
@@ -33,7 +33,7 @@ def _labels(lang: Lang) -> dict[str, str]:
 def _classification(spec: Specification, lang: Lang) -> str:
     c = spec.profile.classification
     letters = ("K", "R", "T") if lang == "sv" else ("C", "I", "A")
-    return " ".join(f"{x}{v}" for x, v in zip(letters, (c.confidentiality, c.integrity, c.availability)))
+    return " ".join(f"{x}{v}" for x, v in zip(letters, (c.confidentiality, c.integrity, c.availability), strict=True))
 
 
 def _frame(spec: Specification, kind: str, lang: Lang, sections: list[Section], today: dt.date | None) -> Checklist:

@@ -27,7 +27,8 @@ def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None,
     build into the output folder. An existing output that you edited is never replaced unless you
     pass --force.
     """
-    from procura.build import BuildOptions, build as run_build
+    from procura.build import BuildOptions
+    from procura.build import build as run_build
     from procura.cli.report import print_explanation, print_summary
 
     if dry_run:

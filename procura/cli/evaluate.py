@@ -29,7 +29,8 @@ def evaluate(profile: Path, answers: tuple[Path, ...], out_dir: Path | None, fmt
     missing or unreadable answers, requirement texts the supplier changed, and the points for
     desirable requirements under the profile's evaluation model (weights summing to 100).
     """
-    from procura.checklists.evaluate import evaluate as run_evaluate, text_report, write_report
+    from procura.checklists.evaluate import evaluate as run_evaluate
+    from procura.checklists.evaluate import text_report, write_report
 
     result = run_evaluate(profile, list(answers), lang=lang)
     files = write_report(result, out_dir, force, template) if out_dir is not None else []

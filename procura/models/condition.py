@@ -13,7 +13,7 @@ compare with ``gte``/``lte``; list facts (products, users) with ``contains``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -129,12 +129,7 @@ CONDITION_TAGS = frozenset({"condition:fact", "condition:all", "condition:any", 
 
 
 Condition = Annotated[
-    Union[
-        Annotated[FactTest, Tag("condition:fact")],
-        Annotated[AllOf, Tag("condition:all")],
-        Annotated[AnyOf, Tag("condition:any")],
-        Annotated[Not, Tag("condition:not")],
-    ],
+    Annotated[FactTest, Tag("condition:fact")] | Annotated[AllOf, Tag("condition:all")] | Annotated[AnyOf, Tag("condition:any")] | Annotated[Not, Tag("condition:not")],
     Discriminator(
         _condition_kind,
         custom_error_type="condition",

@@ -41,7 +41,7 @@ def normalise(text: str) -> str:
 
 
 def fingerprint(req_id: str, text: str) -> str:
-    return hashlib.sha256(f"{normalise(req_id)}\n{normalise(text)}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{normalise(req_id)}\n{normalise(text)}".encode()).hexdigest()
 
 
 def set_text(cell, value: Any) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import openpyxl
-
 from conftest import run
-from procura.checklists.kinds import ordered
+
 from procura.build import BuildOptions, build
+from procura.checklists.kinds import ordered
 from procura.render.xlsx import fingerprint
 
 SV = ["Krav-ID", "Krav", "Typ", "Verifiering", "Svar", "Beskrivning / hänvisning"]
