@@ -84,7 +84,7 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     names = output_names(lang)
     with OutputDir(options.out_dir, options.force) as out:
         out.check(names)
-        for name, (_, writer) in zip(names, OUTPUTS):
+        for name, (_, writer) in zip(names, OUTPUTS, strict=True):
             writer(spec, model, out.stage(name), options)
         files = out.commit()
     return BuildResult(spec, lang, files)
