@@ -45,7 +45,7 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
                              "weight only the IDs of desirable (bör) requirements in the specification, or price")
         if items[key].obligation is Obligation.ska:
             raise InputError(f"evaluation.{key}: {key} is a mandatory (ska) requirement and cannot be scored", where,
-                             "remove its weight, or make it desirable with choices.{key}.obligation: bor".replace("{key}", key))
+                             f"remove its weight, or make it desirable with choices.{key}.obligation: bor")
     total = sum(weights.values())
     if abs(total - 100) > 1e-6:
         raise InputError(f"evaluation: the weights sum to {total:g}, not 100", loaded.where("evaluation"),
