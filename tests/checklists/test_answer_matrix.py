@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import openpyxl
-from conftest import run
+from checklist_helpers import run
 
 from procura.build import BuildOptions, build
 from procura.checklists.kinds import ordered

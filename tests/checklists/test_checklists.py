@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
-from conftest import run, write_profile
+from checklist_helpers import run, write_profile
 
 from procura.checklists.kinds import build_checklist, ordered
 from procura.checklists.model import KINDS

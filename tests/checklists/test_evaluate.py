@@ -8,7 +8,7 @@ import zipfile
 import docx
 import openpyxl
 import pytest
-from conftest import fill, run, ska_ids, write_profile
+from checklist_helpers import fill, run, ska_ids, write_profile
 
 from procura.checklists.evaluate import evaluate
 from procura.errors import InputError

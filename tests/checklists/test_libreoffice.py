@@ -8,7 +8,7 @@ import subprocess
 
 import openpyxl
 import pytest
-from conftest import fill, run, ska_ids, soffice_convert
+from checklist_helpers import fill, run, ska_ids, soffice_convert
 
 pytestmark = pytest.mark.slow
 
