@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from procura.render.docx import write_docx
 from procura.render.jinja import render
 from procura.render.model import document_model
 from procura.render.output import OutputDir
+from procura.render.xlsx import write_matrix
 from procura.sizing import Specification, load_profile, resolve
 from procura.sizing.resolve import LoadedProfile
 
@@ -54,19 +56,24 @@ def _write_docx(spec: Specification, model: dict, path: Path, options: BuildOpti
     write_docx(model, path, options.template)
 
 
-# (file-name suffix, writer). The base name is language dependent: kravspecifikation / requirement-specification.
+def _write_matrix(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
+    write_matrix(model, path)
+
+
+# (file name, writer). "{key}" in a name is replaced by the catalogue string in the document's
+# language: {doc.file_base}.docx -> kravspecifikation.docx / requirement-specification.docx.
 Writer = Callable[[Specification, dict, Path, BuildOptions], None]
 OUTPUTS: list[tuple[str, Writer]] = [
-    (".docx", _write_docx),
-    (".md", _write_markdown),
-    (".json", _write_json),
+    ("{doc.file_base}.docx", _write_docx),
+    ("{doc.file_base}.md", _write_markdown),
+    ("{doc.file_base}.json", _write_json),
+    ("{matrix.file}.xlsx", _write_matrix),  # the supplier answer matrix
     ("procura.lock.json", _write_lock),  # the exact pack versions and checksums, to repeat the build
 ]
 
 
 def output_names(lang: Lang) -> list[str]:
-    base = t("doc.file_base", lang)
-    return [base + suffix if suffix.startswith(".") else suffix for suffix, _ in OUTPUTS]
+    return [re.sub(r"\{([a-z_.]+)\}", lambda m: t(m.group(1), lang), name) for name, _ in OUTPUTS]
 
 
 def library_for(loaded: LoadedProfile, options: BuildOptions) -> tuple[Library, list]:

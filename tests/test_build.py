@@ -56,7 +56,7 @@ def test_word_document_has_every_part(tmp_path, lib):
     assert fields == ['TOC \\o "1-2" \\h \\z \\u'] and footer_fields == ["PAGE", "NUMPAGES"]
     assert doc.settings.element.xml.count("updateFields") == 1
     assert {p.name for p in result.files} == {"kravspecifikation.docx", "kravspecifikation.md", "kravspecifikation.json",
-                                             "procura.lock.json"}
+                                             "kravmatris.xlsx", "procura.lock.json"}
 
 
 def test_headings_use_template_styles(tmp_path, lib):

@@ -54,7 +54,7 @@ def open_template(template: Path | None) -> Document:
     return doc
 
 
-def _field(paragraph, instruction: str, placeholder: str = "") -> None:
+def field(paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (PAGE, NUMPAGES): begin, instruction, separate, cached result, end."""
     _field_begin(paragraph, instruction)
     paragraph.add_run(placeholder)
@@ -70,18 +70,18 @@ def _toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
     return entries + [(1, t["appendix_heading"])]
 
 
-def _table_of_contents(styles: _Styles, doc, entries: list[tuple[int, str]]) -> None:
+def _table_of_contents(doc, entries: list[tuple[int, str]]) -> None:
     """A TOC field whose cached result already lists the headings (without page numbers).
 
     Word refreshes the field on open (updateFields); LibreOffice and viewers that do not refresh
     still show the entries instead of an empty placeholder.
     """
-    first = styles.para(doc, style=f"toc {entries[0][0]}")
+    first = para(doc, style=f"toc {entries[0][0]}")
     _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
-    styles.run(first, entries[0][1])
+    run(doc, first, entries[0][1])
     last = first
     for level, text in entries[1:]:
-        last = styles.para(doc, text, f"toc {level}")
+        last = para(doc, text, f"toc {level}")
     _fld_char(last.add_run(), "end")
 
 
@@ -102,7 +102,7 @@ def _field_begin(paragraph, instruction: str) -> None:
     _fld_char(paragraph.add_run(), "separate")
 
 
-def _update_fields_on_open(doc) -> None:
+def update_fields_on_open(doc) -> None:
     settings = doc.settings.element
     el = settings.find(qn("w:updateFields"))
     if el is None:
@@ -111,39 +111,58 @@ def _update_fields_on_open(doc) -> None:
     el.set(qn("w:val"), "true")
 
 
-class _Styles:
-    """Style names -> ids, looked up once. python-docx resolves a style name by scanning every
-    style for each paragraph, which made a 70-requirement document take seconds."""
-
-    def __init__(self, doc):
-        self.ids = {s.name: s.style_id for s in doc.styles}
-
-    def para(self, doc, text: str = "", style: str = "Normal"):
-        paragraph = doc.add_paragraph(clean(text) if text else "")
-        paragraph._p.style = self.ids[style]
-        return paragraph
-
-    def run(self, paragraph, text: str, style: str | None = None):
-        run = paragraph.add_run(clean(text))
-        if style is not None:
-            run._r.style = self.ids[style]
-        return run
+def style_id(doc, name: str) -> str:
+    """A style's id, looked up once per document: python-docx resolves a style name by scanning
+    every style for each paragraph, which made a 70-requirement document take seconds."""
+    ids = getattr(doc, "_procura_style_ids", None)
+    if ids is None:
+        ids = {s.name: s.style_id for s in doc.styles}
+        doc._procura_style_ids = ids
+    return ids[name]
 
 
-def _labelled(styles: _Styles, doc, label: str, text: str, style: str = "Requirement Field") -> None:
-    p = styles.para(doc, style=style)
-    styles.run(p, f"{label}: ", "Field Label")
-    styles.run(p, text)
+def para(doc, text: str = "", style: str = "Normal"):
+    """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store."""
+    paragraph = doc.add_paragraph(clean(text) if text else "")
+    paragraph._p.style = style_id(doc, style)
+    return paragraph
 
 
-def _page_break(doc) -> None:
+def run(doc, paragraph, text: str, style: str | None = None):
+    r = paragraph.add_run(clean(text))
+    if style is not None:
+        r._r.style = style_id(doc, style)
+    return r
+
+
+def labelled(doc, label: str, text: str, style: str = "Requirement Field") -> None:
+    """A paragraph "Label: text" with the label in bold (character style Field Label)."""
+    p = para(doc, style=style)
+    run(doc, p, f"{label}: ", "Field Label")
+    run(doc, p, text)
+
+
+def header_footer(doc, header_text: str, page_word: str, of_word: str) -> None:
+    """The running header (title and reference) and the footer "Page n of m"."""
+    section = doc.sections[0]
+    header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
+    header.style = doc.styles["Header Text"]
+    header.text = clean(header_text)
+    footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+    footer.style = doc.styles["Footer Text"]
+    footer.add_run(f"{page_word} ")
+    field(footer, "PAGE", "1")
+    footer.add_run(f" {of_word} ")
+    field(footer, "NUMPAGES", "1")
+
+
+def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) -> None:
     t = model["t"]
     doc = open_template(template)
-    st = _Styles(doc)
     props = doc.core_properties
     props.title = clean(f"{t['title_prefix']}: {model['title']}")
     props.author = clean(model["organisation"])
@@ -151,79 +170,69 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
     props.comments = model["generator"]
     props.language = model["lang"]
 
-    # header and footer
-    section = doc.sections[0]
-    header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
-    header.style = doc.styles["Header Text"]
-    header.text = clean(f"{model['title']} · {t['reference']} {model['reference']}")
-    footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
-    footer.style = doc.styles["Footer Text"]
-    footer.add_run(f"{t['page']} ")
-    _field(footer, "PAGE", "1")
-    footer.add_run(f" {t['of']} ")
-    _field(footer, "NUMPAGES", "1")
+    header_footer(doc, f"{model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
 
     # cover
-    st.para(doc, t["title_prefix"], "Title")
-    st.para(doc, model["title"], "Cover Subtitle")
+    para(doc, t["title_prefix"], "Title")
+    para(doc, model["title"], "Cover Subtitle")
     for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
-        _labelled(st, doc, t[label], model[key], style="Cover Detail")
-    _page_break(doc)
+        labelled(doc, t[label], model[key], style="Cover Detail")
+    page_break(doc)
 
     # table of contents, refreshed by Word/LibreOffice on open
-    st.para(doc, t["toc"], "Heading 1")
-    _table_of_contents(st, doc, _toc_entries(model))
-    _update_fields_on_open(doc)
-    _page_break(doc)
+    para(doc, t["toc"], "Heading 1")
+    _table_of_contents(doc, _toc_entries(model))
+    update_fields_on_open(doc)
+    page_break(doc)
 
-    st.para(doc, t["intro_heading"], "Heading 1")
-    st.para(doc, model["intro"])
+    para(doc, t["intro_heading"], "Heading 1")
+    para(doc, model["intro"])
     table = doc.add_table(rows=0, cols=2)
     table.style = doc.styles["Table Grid"]
     for fact in model["facts"]:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = clean(fact["label"]), clean(fact["value"])
-    st.para(doc, t["how_heading"], "Heading 1")
+    para(doc, t["how_heading"], "Heading 1")
     for key in ("how_ska", "how_bor", "how_evidence", "how_equivalent", "how_levels"):
-        st.para(doc, t[key], "List Bullet")
+        para(doc, t[key], "List Bullet")
 
     for cat in model["categories"]:
-        st.para(doc, cat["name"], "Heading 1")
+        para(doc, cat["name"], "Heading 1")
         if cat["description"]:
-            st.para(doc, cat["description"])
+            para(doc, cat["description"])
         for r in cat["requirements"]:
-            st.para(doc, f"{r['id']} {r['title']}", "Heading 2")
-            st.para(doc, f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}", "Requirement Meta")
-            st.para(doc, r["text"], "Requirement Text")
-            _labelled(st, doc, t["motive"], r["motive"])
-            _labelled(st, doc, t["verification"], f"{r['verification']} {r['verification_when']}")
+            para(doc, f"{r['id']} {r['title']}", "Heading 2")
+            para(doc, f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}", "Requirement Meta")
+            para(doc, r["text"], "Requirement Text")
+            labelled(doc, t["motive"], r["motive"])
+            labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
             if r["scoring"]:
-                _labelled(st, doc, t["scoring"], r["scoring"])
+                labelled(doc, t["scoring"], r["scoring"])
             if r["sources"]:
-                _labelled(st, doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
+                labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
             if r["justification"]:
-                _labelled(st, doc, t["justification"], r["justification"])
+                labelled(doc, t["justification"], r["justification"])
             if r["origin"] not in ("library", "own"):
-                _labelled(st, doc, t["origin"], r["origin"])
+                labelled(doc, t["origin"], r["origin"])
 
-    _page_break(doc)
-    st.para(doc, t["appendix_heading"], "Heading 1")
-    st.para(doc, t["appendix_intro"])
+    page_break(doc)
+    para(doc, t["appendix_heading"], "Heading 1")
+    para(doc, t["appendix_intro"])
     for r in model["requirements"]:
-        p = st.para(doc, style="Appendix Item")
-        st.run(p, f"{r['id']} ({r['level_name']}): ", "Field Label")
-        st.run(p, " ".join(r["reasons"]))
-    st.para(doc, t["appendix_justifications"], "Heading 2")
+        p = para(doc, style="Appendix Item")
+        run(doc, p, f"{r['id']} ({r['level_name']}): ", "Field Label")
+        run(doc, p, " ".join(r["reasons"]))
+    para(doc, t["appendix_justifications"], "Heading 2")
     if not model["justified"]:
-        st.para(doc, t["no_justifications"])
+        para(doc, t["no_justifications"])
     for r in model["justified"]:
-        p = st.para(doc, style="Appendix Item")
-        st.run(p, f"{r['id']}: ", "Field Label")
-        st.run(p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else ""))
+        p = para(doc, style="Appendix Item")
+        run(doc, p, f"{r['id']}: ", "Field Label")
+        run(doc, p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else ""))
     if model["excluded"]:
-        st.para(doc, t["appendix_excluded"], "Heading 2")
+        para(doc, t["appendix_excluded"], "Heading 2")
         for e in model["excluded"]:
-            p = st.para(doc, style="Appendix Item")
-            st.run(p, f"{e['id']} {e['title']}: ", "Field Label")
-            st.run(p, " ".join(e["reasons"]))
+            p = para(doc, style="Appendix Item")
+            run(doc, p, f"{e['id']} {e['title']}: ", "Field Label")
+            run(doc, p, " ".join(e["reasons"]))
     doc.save(str(path))

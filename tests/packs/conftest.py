@@ -12,14 +12,8 @@ from procura.packs.pack import scaffold
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
+def isolated(isolated: Path, tmp_path: Path) -> Path:
+    """The suite-wide isolation (tests/conftest.py); pack tests want tmp_path itself."""
     return tmp_path
 
 

@@ -1,0 +1,79 @@
+"""The supplier answer matrix: columns, drop-down, protection, fingerprint, text-only cells."""
+
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+from checklist_helpers import run
+
+from procura.build import BuildOptions, build
+from procura.checklists.kinds import ordered
+from procura.render.xlsx import fingerprint
+
+SV = ["Krav-ID", "Krav", "Typ", "Verifiering", "Svar", "Beskrivning / hänvisning"]
+EN = ["Requirement ID", "Requirement", "Type", "Verification", "Answer", "Description / reference"]
+
+
+def test_matrix_has_the_issue_columns_and_one_row_per_requirement(matrix_path, spec):
+    wb = openpyxl.load_workbook(matrix_path)
+    assert wb.sheetnames == ["Instruktioner", "Krav"]
+    ws = wb["Krav"]
+    assert [c.value for c in ws[1]][:6] == SV
+    ids = [row[0].value for row in ws.iter_rows(min_row=2)]
+    assert ids == [i.id for i in ordered(spec)]
+    types = {row[0].value: row[2].value for row in ws.iter_rows(min_row=2)}
+    assert types["EG-001"] == "Bör" and all(types[i.id] == "Ska" for i in spec.items if i.obligation.value == "ska")
+    assert "Ja eller Nej" in " ".join(str(c.value) for row in wb["Instruktioner"].iter_rows() for c in row if c.value)
+
+
+def test_english_headers(tmp_path, profile_path):
+    result = build(profile_path, BuildOptions(out_dir=tmp_path / "en", lang="en"))
+    path = next(p for p in result.files if p.suffix == ".xlsx")
+    assert path.name == "answer-matrix.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Instructions", "Requirements"]
+    assert [c.value for c in wb["Requirements"][1]][:6] == EN
+    assert wb["Requirements"].data_validations.dataValidation[0].formula1 == '"Yes,No"'
+
+
+def test_drop_down_frozen_header_protection_and_widths(matrix_path, spec):
+    ws = openpyxl.load_workbook(matrix_path)["Krav"]
+    last = len(spec.items) + 1
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.type == "list" and dv.formula1 == '"Ja,Nej"' and str(dv.sqref) == f"E2:E{last}"
+    assert ws.freeze_panes == "A2"
+    assert ws.protection.sheet is True
+    for row in ws.iter_rows(min_row=2):
+        assert all(cell.protection.locked for cell in (row[0], row[1], row[2], row[3], row[6]))
+        assert not row[4].protection.locked and not row[5].protection.locked
+    assert ws.column_dimensions["B"].width >= 60 and ws.column_dimensions["D"].width >= 40
+    assert ws["B2"].alignment.wrap_text
+
+
+def test_hidden_fingerprint_is_sha256_of_id_and_text(matrix_path):
+    ws = openpyxl.load_workbook(matrix_path)["Krav"]
+    assert ws.column_dimensions["G"].hidden
+    for row in ws.iter_rows(min_row=2):
+        expected = hashlib.sha256(f"{row[0].value}\n{row[1].value}".encode()).hexdigest()
+        assert row[6].value == expected == fingerprint(row[0].value, row[1].value)
+
+
+def test_every_cell_is_text_and_formula_like_texts_stay_text(matrix_path):
+    wb = openpyxl.load_workbook(matrix_path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
+    ws = wb["Krav"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "EG-002")
+    assert row[1].value.startswith("=HYPERLINK(") and row[1].quotePrefix
+    assert row[3].value.startswith("@SUM(A1)") and row[3].quotePrefix
+
+
+def test_build_writes_the_matrix_with_the_other_outputs(tmp_path, profile_path):
+    result = run("build", profile_path, "-o", tmp_path / "o")
+    assert result.exit_code == 0, result.output
+    assert "kravmatris.xlsx" in result.output
+    assert (tmp_path / "o" / "kravmatris.xlsx").exists()
