@@ -225,7 +225,7 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "A reference to a requirement or rule that does not exist makes the documents inconsistent."),
           "Upphandlingsmyndighetens checklista: konsekvent med resten av underlaget", UHM_OWN_REQUIREMENTS),
     _rule("CON-007", "consistency", "warning", ("Översättning saknas", "Missing translation"),
-          ("Texten saknas på {missing}.", "The text is missing in {missing}."),
+          ("Texten saknas på {missing_sv}.", "The text is missing in {missing_en}."),
           ("Krav ska vara tydliga för nationella och internationella anbudsgivare; procura håller varje text på "
            "svenska och engelska.",
            "Requirements must be clear to national and international tenderers; procura keeps every text in Swedish "
