@@ -58,8 +58,13 @@ UNIT = (r"%|procent|percent|ms|millisekund\w*|sekund\w*|seconds?|sek\b|s\b|minut
         r"gb|mb|tb|kb|mbit/s|mbit|gbit|dpi|px|pixlar|pixels|km|meter|m\b|db\b|lux|klick|clicks|steg\b|steps|tecken|"
         r"characters|användare|users|samtidiga|concurrent|gånger|times|larm\b|alarms|språk|languages|punkter|pt\b")
 NUMBER = r"(?<![\w.])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
+SV_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+              "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+              "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
+NUMBER_WORDS = [w for w in SV_NUMBERS if w not in ("en", "ett", "one")]
 MEASURE = re.compile(
-    NUMBER + r"\s*(?:" + UNIT + r")"
+    r"(?:" + NUMBER + r"|\b(?:" + "|".join(NUMBER_WORDS) + r"))\s*(?:" + UNIT + r")"
     r"|(?:minst|högst|maximalt|max|minimum|maximum|at least|at most|no more than|less than|under|inom|within|senast)\s+\d"
     r"|\bWCAG\s*\d|\bnivå\s+AA?\b|\blevel\s+AA?\b|\bTLS\s*\d|\bAES[- ]?\d|\bSHA-?\d|\bMFA\b|\btvåfaktor\w*|\bmultifaktor\w*"
     r"|\bverifieras\s+(?:genom|med|enligt)|\bverified\s+(?:by|through|with)|\bmäts\s+(?:som|enligt|med)|\bmeasured\s+(?:as|by)"
@@ -72,17 +77,13 @@ STANDARD = re.compile(
     r"|\bSCAIP\b|\bWCAG(?:\s*\d(?:\.\d)?)?(?:\s+(?:nivå|level)\s+AA?A?)?"
 )
 STANDARD_WORD = words("ISO-?(?:standard\\w*|certifi\\w*|certifikat\\w*)")
-CERTIFICATE = words("certifi\\w+", "certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
+CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
                     "accredit\\w*")
 CERT_CONTEXT_OPTIONAL = words("eventuell\\w*", "if any", "ange vilka", "state which", "redovisa vilka", "list any")
 
 # -- overreach --------------------------------------------------------------------------------------------
 TURNOVER = words("omsättning\\w*", "årsomsättning\\w*", "omsätta", "omsätter", "turnover", "annual revenue", "revenue",
                  "intäkter")
-SV_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-              "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
-              "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
 COUNT = r"(\d+|" + "|".join(SV_NUMBERS) + r")"
 AMOUNT = re.compile(
     r"(?:(?:SEK|kr\.?|kronor)\s*)?(" + NUMBER + r"|" + "|".join(SV_NUMBERS) + r")\s*"
@@ -112,7 +113,7 @@ BRANDS = re.compile(
     r"Lenovo|HP|Oracle|SAP|Citrix|VMware|IBM|Huawei|Ericsson|Nokia|Sony|Philips|Siemens|Bosch|Axis|Hikvision|Tunstall|"
     r"Careium|Doro|Phoniro|Tele\s?Alarm|Legrand|Neat|Evondos|ASSA\s+ABLOY|Assa\s+Abloy|Abloy|Yale|Glue|Teltonika|Lifecare|"
     r"Treserva|Procapita|Pulsen|Visma|Tieto(?:EVRY)?|Telia|Tele2|Telenor|BankID|Freja\s+eID|Zoom|Skype|Salesforce|Garmin|"
-    r"Fitbit|Tena|Zebra|Motorola|Intel|AMD|Chromebook|MacBook|Mac|Windows|Azure|AWS|Amazon\s+Web\s+Services)(?![\w-])"
+    r"Fitbit|Tena|Zebra|Motorola|Intel|AMD|Chromebook|MacBook|Mac|Windows|Azure|AWS|Amazon\s+Web\s+Services)(?!\w)"
     r"(?:\s+[A-Z0-9][A-Za-z0-9-]*\d[A-Za-z0-9-]*)?"
 )
 BRAND_MARKERS = re.compile(
@@ -165,7 +166,7 @@ VALUE_BAND = re.compile(
     r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
 LIVE_EVERYWHERE = re.compile(
-    r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|används|in\s+production|live|in\s+operation|deployed|in\s+use|"
+    r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|använd\w*|in\s+production|live|in\s+operation|deployed|in\s+use|"
     r"installerad\w*|installed)\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?"
     r"(?:samtliga|alla|all|every|varje)\b"
     r"|(?:samtliga|alla|all|every|varje)\s+(?:\w+\s+){0,2}(?:kunder|kommuner|customers|municipalities|clients|installationer|"
