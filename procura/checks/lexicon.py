@@ -82,7 +82,7 @@ CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "cert
 CERT_CONTEXT_OPTIONAL = words("eventuell\\w*", "if any", "ange vilka", "state which", "redovisa vilka", "list any")
 
 # -- overreach --------------------------------------------------------------------------------------------
-TURNOVER = words("omsättning\\w*", "årsomsättning\\w*", "omsätta", "omsätter", "turnover", "annual revenue", "revenue",
+TURNOVER = words("\\w*omsättning\\w*", "omsätta", "omsätter", "turnover", "annual revenue", "revenue",
                  "intäkter")
 COUNT = r"(\d+|" + "|".join(SV_NUMBERS) + r")"
 AMOUNT = re.compile(
