@@ -20,8 +20,11 @@ TOKEN = re.compile(r"[a-zåäöéü0-9]+")
 # modal verbs and the most common function words carry no meaning for "the same requirement"
 STOP = frozenset("""ska skall bör måste får kan the shall should must may will och att en ett i på av för som med till är
 den det de om eller and or a an of to in on for with be is are that this by as""".split())
-JACCARD = 0.6  # candidate threshold, deliberately below the final score threshold
+JACCARD = 0.7  # candidate threshold, deliberately below the final score threshold
 SCORE = 90.0  # rapidfuzz token_sort_ratio, 0-100
+# a token shared by more texts than this is too common to block on (unless a text has nothing rarer):
+# it keeps the work per text bounded, so the total grows linearly with the number of texts
+MAX_POSTING = 40
 
 
 def tokens(text: str) -> list[str]:
@@ -48,13 +51,15 @@ def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float =
         prefix = len(toks) - math.ceil(jaccard * len(toks)) + 1
         seen: set[int] = set()
         minimum = jaccard * len(toks)
-        for tok in toks[:prefix]:
-            for j in index[tok]:
+        blocking = [tok for tok in toks[:prefix] if len(index[tok]) <= MAX_POSTING] or toks[:1]
+        for tok in blocking:
+            for j in index[tok][-MAX_POSTING:]:
                 if j in seen or len(ordered[j]) < minimum:
                     continue
                 seen.add(j)
                 similarity = fuzz.token_sort_ratio(normal[i], normal[j], score_cutoff=score)
                 if similarity:
                     pairs.append((min(i, j), max(i, j), similarity))
+        for tok in toks[:prefix]:
             index[tok].append(i)
     return sorted(pairs)
