@@ -43,7 +43,7 @@ def sentences(n: int, seed: int = 1) -> list[str]:
     pool = rng.choices(vocab, weights, k=n * 14)
     words = iter(pool)
     out: list[str] = []
-    for i in range(n):
+    for _i in range(n):
         if out and rng.random() < 0.02:
             base = rng.choice(out).split()
             base[rng.randrange(len(base))] = next(words)

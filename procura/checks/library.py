@@ -23,7 +23,7 @@ def check_library(library: Library) -> list[Finding]:
                 if not raw:
                     continue
                 params = {p.name: p for p in req.parameters}
-                text = PLACEHOLDER.sub(lambda m: f"{params[m.group(1)].defaults[level]:g} {params[m.group(1)].unit}".strip(), raw)
+                text = PLACEHOLDER.sub(lambda m, ps=params, lv=level: f"{ps[m.group(1)].defaults[lv]:g} {ps[m.group(1)].unit}".strip(), raw)
                 location = Location(file=file, requirement=req.id, text=text)
                 if level == req.lowest_level and lang == "sv" or (lang == "en" and not spec.text.sv and level == req.lowest_level):
                     firsts.append((text, location))

@@ -96,7 +96,7 @@ def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, 
             document.add_paragraph(text, style="Quote")
         table = document.add_table(rows=1, cols=4)
         table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, ("col_rule", "col_severity", "col_message", "col_source")):
+        for cell, label in zip(table.rows[0].cells, ("col_rule", "col_severity", "col_message", "col_source"), strict=False):
             cell.text = t(f"check.{label}", lang)
         for f in items:
             cells = table.add_row().cells

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from procura.checks.findings import Finding, Location, Severity, Suggestion
 from procura.errors import InputError
 from procura.models import Text
-
-from procura.checks.findings import Finding, Location, Severity, Suggestion
 
 CATEGORIES = ("overreach", "vague", "consistency", "completeness")
 

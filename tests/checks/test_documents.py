@@ -22,7 +22,7 @@ def make_docx(path, paragraphs=(), rows=()):
     if rows:
         table = document.add_table(rows=0, cols=len(rows[0]))
         for row in rows:
-            for cell, text in zip(table.add_row().cells, row):
+            for cell, text in zip(table.add_row().cells, row, strict=False):
                 cell.text = text
     document.save(str(path))
     return path
