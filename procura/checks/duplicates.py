@@ -24,7 +24,7 @@ JACCARD = 0.7  # candidate threshold, deliberately below the final score thresho
 SCORE = 90.0  # rapidfuzz token_sort_ratio, 0-100
 # a token shared by more texts than this is too common to block on (unless a text has nothing rarer):
 # it keeps the work per text bounded, so the total grows linearly with the number of texts
-MAX_POSTING = 40
+MAX_POSTING = 30
 
 
 def tokens(text: str) -> list[str]:
