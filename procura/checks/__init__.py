@@ -1,0 +1,51 @@
+"""Checks for reviewers: overreach, vagueness, consistency and completeness, as typed findings.
+
+Public API::
+
+    check_specification(spec) -> list[Finding]      # a resolved profile
+    check_library(library) -> list[Finding]         # a library or pack folder
+    check_document(path, options) -> list[Finding]  # .docx, .xlsx, .csv, .txt, .md
+    check_target(path, options) -> list[Finding]    # any of the above, by what the path is
+
+Checks are pure reads; they never change a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from procura.checks.document import CheckOptions, check_document
+from procura.checks.findings import Finding, Location, Severity, Suggestion
+from procura.checks.library import check_library
+from procura.checks.rules import CATEGORIES, RULES, Rule, get_rule
+from procura.checks.specification import check_specification
+from procura.errors import InputError
+
+__all__ = [
+    "CATEGORIES", "RULES", "CheckOptions", "Finding", "Location", "Rule", "Severity", "Suggestion", "check_document",
+    "check_library", "check_specification", "check_target", "get_rule",
+]
+
+
+def check_target(path: Path, options: CheckOptions | None = None) -> list[Finding]:
+    """Check a profile (.yaml), a library or pack folder, or a document."""
+    from procura.library import load_library
+
+    options = options or CheckOptions()
+    path = Path(path)
+    if path.is_dir():
+        root = path if (path / "categories.yaml").is_file() else next(
+            (p.parent for p in sorted(path.glob("*/categories.yaml"))), None)
+        if root is None:
+            raise InputError("not a library or pack folder (no categories.yaml)", path,
+                             "give the folder that holds categories.yaml and the category folders")
+        return check_library(load_library(root))
+    if path.suffix.lower() in (".yaml", ".yml"):
+        from procura.sizing.resolve import load_profile, resolve
+
+        library = options.library or load_library()
+        spec = resolve(load_profile(path), library)
+        if options.estimated_value_sek is not None:
+            spec.profile = spec.profile.model_copy(update={"estimated_value_sek": options.estimated_value_sek})
+        return check_specification(spec)
+    return check_document(path, options)

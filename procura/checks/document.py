@@ -1,0 +1,91 @@
+"""Checks on a document someone else wrote: text rules per statement, then rules across statements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from procura.checks import lexicon as lx
+from procura.checks.duplicates import near_duplicates
+from procura.checks.extract import read_statements
+from procura.checks.findings import Finding, Location
+from procura.checks.rules import RULES
+from procura.checks.statements import Context, Statement, analyse
+from procura.checks.suggest import Suggester
+from procura.library import Library
+
+MANY_MANDATORY = 100  # above this many ska-krav a tender is a minefield of rejection grounds
+MANDATORY_SHARE = 0.9  # ... or nearly everything mandatory in a specification of some size
+MANDATORY_MIN = 20
+REFERENCE_TO_ID = re.compile(r"\b(?:krav(?:et)?|requirement|punkt|avsnitt|se|see)\s+([A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*)\b")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    estimated_value_sek: float | None = None
+    framework: bool = False
+    library: Library | None = None  # for suggestions
+
+    @property
+    def context(self) -> Context:
+        return Context(self.estimated_value_sek, self.framework)
+
+
+def check_document(path: Path, options: CheckOptions | None = None) -> list[Finding]:
+    options = options or CheckOptions()
+    statements = read_statements(Path(path))
+    return list(check_statements(statements, options, Suggester(options.library), file=str(path)))
+
+
+def check_statements(statements: Sequence[Statement], options: CheckOptions, suggester: Suggester,
+                     file: str | None = None) -> Iterator[Finding]:
+    context = options.context
+    for statement in statements:
+        for finding in analyse(statement, context):
+            yield finding.with_(suggestion=suggester.suggest(statement.text, finding.rule))
+    yield from across(statements, file)
+
+
+def across(statements: Sequence[Statement], file: str | None) -> Iterator[Finding]:
+    """Rules that compare statements: duplicates, ska and bör, contradictions, unknown IDs, too many ska."""
+    def name(st: Statement) -> str:
+        return st.location.requirement or (f"{Path(st.location.file).name}:{st.location.line}" if st.location.line else f"\"{st.text[:50]}…\"")
+
+    for i, j, score in near_duplicates([s.text for s in statements]):
+        first, second = statements[i], statements[j]
+        if {first.obligation, second.obligation} == {"ska", "bor"}:
+            yield RULES["CON-003"].finding(second.location, other=name(first))
+        else:
+            yield RULES["CON-001"].finding(second.location, other=name(first), score=round(score))
+    # data location: inside Sweden in one place, inside the EU/EEA in another
+    sweden = next((s for s in statements if lx.DATA_SWEDEN.search(s.text) and lx.DATA_WORD.search(s.text)), None)
+    eu = next((s for s in statements if lx.DATA_EU.search(s.text) and lx.DATA_WORD.search(s.text)
+               and not lx.DATA_SWEDEN.search(s.text)), None)
+    if sweden and eu:
+        yield RULES["CON-002"].finding(eu.location, detail_sv=f"Data ska finnas inom EU/EES här men inom Sverige i {name(sweden)}.",
+                                       detail_en=f"Data is to stay within the EU/EEA here but within Sweden in {name(sweden)}.")
+    availability: dict[str, Statement] = {}
+    for st in statements:
+        for match in lx.AVAILABILITY_PCT.finditer(st.text):
+            availability.setdefault(match.group(1).replace(",", "."), st)
+    if len(availability) > 1:
+        (v1, s1), (v2, s2) = list(availability.items())[:2]
+        yield RULES["CON-002"].finding(s2.location, detail_sv=f"Tillgänglighet {v2} % här men {v1} % i {name(s1)}.",
+                                       detail_en=f"Availability {v2} % here but {v1} % in {name(s1)}.")
+    ids = {s.location.requirement for s in statements if s.location.requirement}
+    if ids:
+        for st in statements:
+            for match in REFERENCE_TO_ID.finditer(st.text):
+                ref = match.group(1)
+                if ref not in ids and ref != st.location.requirement and not lx.STANDARD.search(match.group(0)):
+                    yield RULES["CON-006"].finding(st.location, match=ref)
+    mandatory = sum(1 for s in statements if s.obligation == "ska")
+    if mandatory > MANY_MANDATORY or (mandatory >= MANDATORY_MIN and mandatory >= MANDATORY_SHARE * len(statements)):
+        yield RULES["OVR-010"].finding(
+            Location(file=file),
+            detail_sv=f"{mandatory} av {len(statements)} krav är ska-krav; varje missat ska-krav tvingar fram ett förkastat anbud. "
+                      "Gör önskemål till bör-krav.",
+            detail_en=f"{mandatory} of {len(statements)} requirements are mandatory; every missed one forces a rejected tender. "
+                      "Make wishes desirable requirements.")

@@ -1,0 +1,65 @@
+"""Near-duplicate requirements without comparing all pairs.
+
+Prefix filtering (the AllPairs / PPJoin family of set-similarity joins): order every text's
+tokens from rarest to most common; two texts with token-set Jaccard similarity >= t must share
+a token among the first ``len - ceil(t * len) + 1`` of each. Only those candidate pairs, which
+also pass a length filter, are scored with rapidfuzz. The work grows with the number of
+candidates, not with n².
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+TOKEN = re.compile(r"[a-zåäöéü0-9]+")
+# modal verbs and the most common function words carry no meaning for "the same requirement"
+STOP = frozenset("""ska skall bör måste får kan the shall should must may will och att en ett i på av för som med till är
+den det de om eller and or a an of to in on for with be is are that this by as""".split())
+JACCARD = 0.7  # candidate threshold, deliberately below the final score threshold
+SCORE = 90.0  # rapidfuzz token_sort_ratio, 0-100
+# a token shared by more texts than this is too common to block on (unless a text has nothing rarer):
+# it keeps the work per text bounded, so the total grows linearly with the number of texts
+MAX_POSTING = 30
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in TOKEN.findall(text.lower()) if t not in STOP]
+
+
+def normalise(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float = JACCARD) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity) with i < j whose texts are near-duplicates."""
+    sets = [sorted(set(tokens(t))) for t in texts]
+    frequency = Counter(tok for s in sets for tok in s)
+    ordered = [sorted(s, key=lambda tok: (frequency[tok], tok)) for s in sets]
+    normal = [" ".join(sorted(s)) for s in sets]
+    order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
+    index: dict[str, list[int]] = defaultdict(list)
+    pairs: list[tuple[int, int, float]] = []
+    for i in order:  # by size, so every earlier set is no larger than this one
+        toks = ordered[i]
+        if not toks:
+            continue
+        prefix = len(toks) - math.ceil(jaccard * len(toks)) + 1
+        seen: set[int] = set()
+        minimum = jaccard * len(toks)
+        blocking = [tok for tok in toks[:prefix] if len(index[tok]) <= MAX_POSTING] or toks[:1]
+        for tok in blocking:
+            for j in index[tok][-MAX_POSTING:]:
+                if j in seen or len(ordered[j]) < minimum:
+                    continue
+                seen.add(j)
+                similarity = fuzz.token_sort_ratio(normal[i], normal[j], score_cutoff=score)
+                if similarity:
+                    pairs.append((min(i, j), max(i, j), similarity))
+        for tok in toks[:prefix]:
+            index[tok].append(i)
+    return sorted(pairs)

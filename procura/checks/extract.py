@@ -1,0 +1,217 @@
+"""Requirement statements out of documents someone else wrote: .docx, .xlsx, .csv, .txt, .md.
+
+Every reader checks size and kind first, so a corrupt, encrypted, binary, empty or huge file is
+an :class:`~procura.errors.InputError` (exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from procura.checks import lexicon as lx
+from procura.checks.findings import Location
+from procura.checks.statements import Statement
+from procura.errors import InputError
+
+MAX_TEXT_BYTES = 10_000_000
+MAX_OFFICE_BYTES = 50_000_000
+MAX_UNPACKED_BYTES = 300_000_000  # a zip bomb unpacks to far more than its size
+MAX_STATEMENTS = 100_000
+MAX_STATEMENT_CHARS = 5_000
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md")
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/.xls files
+ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
+ID_CELL = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)*\.?)\s*$")
+TEXT_HEADERS = ("kravtext", "krav", "requirement", "text", "beskrivning", "description", "kravbeskrivning", "statement")
+ID_HEADERS = ("id", "nr", "nummer", "kravnummer", "kravnr", "kravid", "krav-id", "ref", "referens", "number", "no", "no.")
+
+
+def read_statements(path: Path) -> list[Statement]:
+    """The requirement statements in a document, with their place and ID."""
+    suffix = path.suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
+        raise InputError(f"cannot check files of type {suffix or '(none)'}", path,
+                         f"give a profile (.yaml), a library folder or a document ({', '.join(DOCUMENT_SUFFIXES)})")
+    data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx") else MAX_TEXT_BYTES)
+    if suffix == ".docx":
+        statements = _docx(path, data)
+    elif suffix == ".xlsx":
+        statements = _xlsx(path, data)
+    elif suffix == ".csv":
+        statements = _csv(path, _decode(path, data))
+    else:
+        statements = _lines(path, _decode(path, data), markdown=suffix == ".md")
+    if len(statements) > MAX_STATEMENTS:
+        raise InputError(f"{len(statements)} statements, more than the limit of {MAX_STATEMENTS}", path, "split the document")
+    return statements
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not a document", path)
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"file is {size} bytes, more than the limit of {limit}", path, "split it or check it is the right file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path, "check the path") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", path) from None
+    if not data.strip():
+        raise InputError("the file is empty", path, "check that it is the right file")
+    return data
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data, not text", path, "save the document as UTF-8 text or give the original .docx/.xlsx")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")  # Excel on Windows writes CSV in Windows-1252
+    except UnicodeDecodeError:
+        raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None
+
+
+def _open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
+    if data.startswith(OLE_MAGIC):
+        raise InputError(f"the {kind} file is password-protected or in the old binary format", path,
+                         f"remove the password or save it as {path.suffix.lower()} and try again")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(f"not a valid {kind} file (corrupt, or another format with a {path.suffix} name)", path,
+                         f"open it in {kind} and save it again") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"the file unpacks to {unpacked} bytes, more than the limit of {MAX_UNPACKED_BYTES}", path)
+    return archive
+
+
+def _split_id(text: str) -> tuple[str | None, str]:
+    match = ID_AT_START.match(text)
+    if match and match.group("rest").strip():
+        return (match.group("id") or match.group("num").rstrip(".)")), match.group("rest").strip()
+    return None, text
+
+
+def _is_requirement(text: str) -> bool:
+    return bool(lx.MODAL.search(text)) and len(text) >= 12
+
+
+def _statement(path: Path, text: str, line: int | None, req_id: str | None) -> Statement:
+    text = " ".join(text.split())[:MAX_STATEMENT_CHARS]
+    return Statement.of(text, Location(file=str(path), line=line, requirement=req_id, text=text))
+
+
+def _docx(path: Path, data: bytes) -> list[Statement]:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    archive = _open_zip(path, data, "Word")
+    if "word/document.xml" not in archive.namelist():
+        raise InputError("not a Word document (no word/document.xml inside)", path, "open it in Word and save it as .docx")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:  # lxml errors vary
+        raise InputError(f"cannot read the Word document ({type(exc).__name__})", path, "open it in Word and save it again") from None
+    statements: list[Statement] = []
+    for paragraph in document.paragraphs:
+        req_id, text = _split_id(paragraph.text.strip())
+        if _is_requirement(text):
+            statements.append(_statement(path, text, None, req_id))
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            row_id = next((c for c in cells if ID_CELL.match(c)), None)
+            seen: set[str] = set()
+            for cell in cells:
+                if cell in seen or not _is_requirement(cell):
+                    continue
+                seen.add(cell)
+                cell_id, text = _split_id(cell)
+                statements.append(_statement(path, text, None, cell_id or row_id))
+    return statements
+
+
+def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int | None]:
+    names = [h.strip().lower() for h in header]
+    text_col = next((i for name in TEXT_HEADERS for i, h in enumerate(names) if h == name), None)
+    if text_col is None:
+        widths = [sum(len(r[i]) for r in rows if i < len(r)) for i in range(len(header))]
+        text_col = max(range(len(header)), key=lambda i: widths[i]) if widths else 0
+    id_col = next((i for name in ID_HEADERS for i, h in enumerate(names) if h == name and i != text_col), None)
+    return text_col, id_col
+
+
+def _table(path: Path, rows: list[list[str]], first_row: int = 1) -> list[Statement]:
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise InputError("no rows with text", path, "put one requirement per row")
+    header, body = rows[0], rows[1:]
+    has_header = not any(_is_requirement(c) for c in header)
+    if not has_header:
+        header, body = [""] * len(header), rows
+    text_col, id_col = _columns(header, body)
+    statements = []
+    for index, row in enumerate(body):
+        line = index + first_row + (1 if has_header else 0)
+        text = row[text_col].strip() if text_col < len(row) else ""
+        if not text:
+            continue
+        req_id = row[id_col].strip() if id_col is not None and id_col < len(row) and row[id_col].strip() else None
+        statements.append(_statement(path, text, line, req_id))
+    return statements
+
+
+def _csv(path: Path, text: str) -> list[Statement]:
+    sample = text[:20_000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise InputError(f"not valid CSV ({exc})", path, "save it again as CSV from the spreadsheet") from None
+    return _table(path, rows)
+
+
+def _xlsx(path: Path, data: bytes) -> list[Statement]:
+    import openpyxl
+
+    _open_zip(path, data, "Excel")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise InputError(f"cannot read the Excel workbook ({type(exc).__name__})", path, "open it in Excel and save it again") from None
+    statements: list[Statement] = []
+    try:
+        for sheet in workbook.worksheets:
+            rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            if any(any(c.strip() for c in r) for r in rows):
+                statements += _table(path, rows)
+    finally:
+        workbook.close()
+    return statements
+
+
+def _lines(path: Path, text: str, markdown: bool) -> list[Statement]:
+    statements = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or (markdown and (line.startswith("#") or set(line) <= set("-|:= "))):
+            continue
+        if markdown:
+            line = re.sub(r"^(?:[-*+]\s+|\d+[.)]\s+)", "", line).replace("**", "").replace("__", "")
+        req_id, body = _split_id(line)
+        statements.append(_statement(path, body, number, req_id))
+    return statements

@@ -1,0 +1,249 @@
+"""Word lists and patterns the text rules read — data, kept apart from the rule logic.
+
+Swedish words are matched with their inflections (användarvänlig, -t, -a, -are, -ast, -het),
+built by :func:`inflect`; English with its common forms. Context patterns (equivalence,
+negation, measurement, examples) decide when a match is not a problem.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE  # noqa: E741
+
+
+def inflect(stem: str, forms: str = "|t|a|are|ast|aste|het|heten") -> str:
+    """``användarvänlig`` -> ``användarvänlig(?:|t|a|...)`` — a Swedish adjective and its forms."""
+    return f"{stem}(?:{forms})"
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", I)
+
+
+# -- obligations ------------------------------------------------------------------------------------------
+SKA = words("ska", "skall", "måste", "får inte", "får ej", "krävs", "shall", "must", "is required to",
+            "are required to", "shall not", "must not", "obligatorisk\\w*", "mandatory")
+BOR = words("bör", "önskvärt", "meriterande", "should", "desirable", "is desired")
+MODAL = words("ska", "skall", "måste", "bör", "får inte", "får ej", "krävs", "kravet", "shall", "must", "should",
+              "is required", "are required", "required to")
+
+# -- context ----------------------------------------------------------------------------------------------
+EQUIVALENT = re.compile(
+    r"\b(?:eller|or)\s+(?:\w+\s+)?(?:likvärdig\w*|motsvarande|jämförbar\w*|equivalent|equal|comparable)"
+    r"|likvärdig\w*\s+(?:\w+\s+){0,3}(?:godtas|accepteras|godkänns)"
+    r"|equivalent\s+(?:\w+\s+){0,3}(?:is|are|will\s+be)\s+accepted"
+    r"|annan\s+(?:likvärdig\s+)?(?:bevisning|dokumentation|redovisning)|andra\s+bevis"
+    r"|other\s+(?:equivalent\s+)?(?:evidence|proof|documentation)|or\s+evidence\s+of\s+equivalent",
+    I,
+)
+SPECIAL_REASONS = words("särskilda skäl", "särskilt skäl", "special reasons?", "particular reasons?")
+# a negation that lifts a demand ("need not", "inget krav på") — a prohibition ("får inte") does not
+LIFTING_NEGATION = re.compile(
+    r"\b(?:behöver|måste|krävs|kräver|ställs|ställer|kommer|need|needs|is|are|does|do|will)\s+(?:\w+\s+)?(?:inte|ej|not)\b"
+    r"|\b(?:inget|inga|ingen|no)\s+(?:\w+\s+)?(?:krav|requirement|demand)s?\b|\bnot\s+required\b|\binte\s+(?:ett\s+)?krav\b"
+    r"|\b(?:utan|without)\s+(?:krav|att\s+kräva|requiring|any\s+requirement)\b|\bneed\s+not\b|\binte\s+nödvändig\w*",
+    I,
+)
+EXAMPLE = words("t\\.ex\\.?", "t ex", "till exempel", "exempelvis", "såsom", "e\\.g\\.?", "for example", "for instance",
+                "such as")
+COMPATIBILITY = words("integr\\w+", "kompatib\\w+", "compatib\\w+", "kommunicera\\w*", "communicat\\w+", "interface\\w*",
+                      "gränssnitt\\w*", "kopp?la\\w*", "anslut\\w*", "connect\\w*", "befintlig\\w*", "existing",
+                      "nuvarande", "kommunens\\s+(?:system|verksamhetssystem|plattform)", "the municipality's\\s+system")
+LEGAL_TERMS = words("lämpliga tekniska och organisatoriska åtgärder", "appropriate technical and organi[sz]ational measures",
+                    "utan onödigt dröjsmål", "without undue delay")
+QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,200})[\"“”«»„]")
+UNIT = (r"%|procent|percent|ms|millisekund\w*|sekund\w*|seconds?|sek\b|s\b|minut\w*|minutes?|min\b|tim(?:me|mar|marna)\b|"
+        r"hours?|h\b|dygn\w*|dag(?:ar)?\b|arbetsdag\w*|days?|working days?|veck\w*|weeks?|månad\w*|months?|år\b|years?|"
+        r"gb|mb|tb|kb|mbit/s|mbit|gbit|dpi|px|pixlar|pixels|km|meter|m\b|db\b|lux|klick|clicks|steg\b|steps|tecken|"
+        r"characters|användare|users|samtidiga|concurrent|gånger|times|larm\b|alarms|språk|languages|punkter|pt\b")
+NUMBER = r"(?<![\w.])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
+SV_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+              "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+              "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
+NUMBER_WORDS = [w for w in SV_NUMBERS if w not in ("en", "ett", "one")]
+MEASURE = re.compile(
+    r"(?:" + NUMBER + r"|\b(?:" + "|".join(NUMBER_WORDS) + r"))\s*(?:" + UNIT + r")"
+    r"|(?:minst|högst|maximalt|max|minimum|maximum|at least|at most|no more than|less than|under|inom|within|senast)\s+\d"
+    r"|\bWCAG\s*\d|\bnivå\s+AA?\b|\blevel\s+AA?\b|\bTLS\s*\d|\bAES[- ]?\d|\bSHA-?\d|\bMFA\b|\btvåfaktor\w*|\bmultifaktor\w*"
+    r"|\bverifieras\s+(?:genom|med|enligt)|\bverified\s+(?:by|through|with)|\bmäts\s+(?:som|enligt|med)|\bmeasured\s+(?:as|by)"
+    r"|\bSUS\b|System Usability Scale|\banvändartest\w*|\busability test\w*",
+    I,
+)
+STANDARD = re.compile(
+    r"(?<![\w/-])(?:SS[- ]EN[- ]ISO(?:/IEC)?|SS[- ]ISO(?:/IEC)?|SS[- ]EN|EN[- ]ISO(?:/IEC)?|ISO/IEC|ISO|IEC|SS|EN|"
+    r"ETSI\s+(?:EN|TS|ES)|SEK\s+TS|ITU-T\s+[A-Z]\.?)\s?\d{2,5}(?:[-–]\d+)*(?::\d{4})?(?:\s+V\d+(?:\.\d+)+)?"
+    r"|\bSCAIP\b|\bWCAG(?:\s*\d(?:\.\d)?)?(?:\s+(?:nivå|level)\s+AA?A?)?"
+)
+STANDARD_WORD = words("ISO-?(?:standard\\w*|certifi\\w*|certifikat\\w*)")
+CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
+                    "accredit\\w*")
+CERT_CONTEXT_OPTIONAL = words("eventuell\\w*", "if any", "ange vilka", "state which", "redovisa vilka", "list any")
+
+# -- overreach --------------------------------------------------------------------------------------------
+TURNOVER = words("\\w*omsättning\\w*", "omsätta", "omsätter", "turnover", "annual revenue", "revenue",
+                 "intäkter")
+COUNT = r"(\d+|" + "|".join(SV_NUMBERS) + r")"
+AMOUNT = re.compile(
+    r"(?:(?:SEK|kr\.?|kronor)\s*)?(" + NUMBER + r"|" + "|".join(SV_NUMBERS) + r")\s*"
+    r"(miljarder|miljard|billion|bn|miljoner|miljon|million|mn|mkr|mnkr|msek|mio|m\b|tkr|tsek|tusen|thousand|k\b)?"
+    r"\s*(?:kronor|kr\b|sek\b)?",
+    I,
+)
+SCALE = {"miljard": 1e9, "miljarder": 1e9, "billion": 1e9, "bn": 1e9, "miljon": 1e6, "miljoner": 1e6, "million": 1e6,
+         "mn": 1e6, "mkr": 1e6, "mnkr": 1e6, "msek": 1e6, "mio": 1e6, "m": 1e6, "tkr": 1e3, "tsek": 1e3, "tusen": 1e3,
+         "thousand": 1e3, "k": 1e3}
+TURNOVER_MULTIPLE = re.compile(
+    COUNT + r"\s+(?:gånger|times)\s+(?:\w+\s+){0,4}(?:värde\w*|value|kontraktsvärde\w*|avtalsvärde\w*|ordervärde\w*)", I)
+RATING = words("riskklass\\w*", "risk class\\w*", "kreditvärdighet\\w*", "kreditbetyg\\w*", "kreditrating\\w*",
+               "ratingklass\\w*", "rating", "credit rating\\w*", "credit score", "creditsafe", "bisnode", "dun & bradstreet",
+               "dun and bradstreet", "kreditupplysningsföretag\\w*", "UC-?(?:klass|rating|betyg)\\w*")
+RATING_UC = re.compile(r"(?<!\w)UC(?!\w)")
+RATING_LEVEL = re.compile(
+    r"\b(?:minst|lägst|högst|at least|minimum|no lower than|lower than|lägre än|eller högre|or higher|or better|eller bättre|"
+    r"klass|class|nivå|level)\b|(?<!\w)(?:AAA|AA|A|B|C)(?!\w)|(?<![\w.,])\d(?![\w.,])", I)
+RATING_ASSESSMENT = words("samlad bedömning", "samlad prövning", "individuell\\w* bedömning", "individuell\\w* prövning",
+                          "individuellt", "annan bevisning", "annat underlag", "other evidence", "overall assessment",
+                          "individual\\w* assessment", "assessed individually", "ensam avgörande", "ensamt avgörande",
+                          "inte ensam", "never decisive", "not decisive", "sole test", "moderbolagsgaranti\\w*",
+                          "parent[- ]company guarantee", "förklar\\w*", "explanation", "explain", "redovisa skäl")
+BRANDS = re.compile(
+    r"(?<![\w-])(?:Apple|iPhone|iPad|Samsung(?:\s+Galaxy)?|Microsoft(?:\s+\w+)?|Office\s*365|Google(?:\s+\w+)?|Cisco|Dell|"
+    r"Lenovo|HP|Oracle|SAP|Citrix|VMware|IBM|Huawei|Ericsson|Nokia|Sony|Philips|Siemens|Bosch|Axis|Hikvision|Tunstall|"
+    r"Careium|Doro|Phoniro|Tele\s?Alarm|Legrand|Neat|Evondos|ASSA\s+ABLOY|Assa\s+Abloy|Abloy|Yale|Glue|Teltonika|Lifecare|"
+    r"Treserva|Procapita|Pulsen|Visma|Tieto(?:EVRY)?|Telia|Tele2|Telenor|BankID|Freja\s+eID|Zoom|Skype|Salesforce|Garmin|"
+    r"Fitbit|Tena|Zebra|Motorola|Intel|AMD|Chromebook|MacBook|Mac|Windows|Azure|AWS|Amazon\s+Web\s+Services)(?!\w)"
+    r"(?:\s+[A-Z0-9][A-Za-z0-9-]*\d[A-Za-z0-9-]*)?"
+)
+BRAND_MARKERS = re.compile(
+    r"(?:\bav\s+(?:fabrikat(?:et)?|märke[t]?|modell(?:en)?)|\bfabrikat(?:et)?|\bmärket|\bmodell(?:en)?|\bof\s+(?:the\s+)?(?:make|brand)|"
+    r"\bmake|\bbrand|\bmodel)\s+[\"“]?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)?)|(\b[A-Z][\w-]+)\s*[®™]")
+PLATFORMS = words("iOS", "Android", "Windows(?:\\s+\\d+)?", "macOS", "Chrome", "Edge", "Firefox", "Safari")
+LOCAL_PHRASE = words("lokalt kontor", "lokala kontor", "lokalkontor", "lokal närvaro", "lokalt förankrad\\w*", "lokalt etablerad\\w*",
+                     "lokalt baserad\\w*", "local office\\w*", "local presence", "locally based", "locally established",
+                     "lokal\\w* (?:butik|verkstad|lager|servicekontor)", "local (?:store|warehouse|workshop|branch)")
+LOCAL_PLACE = re.compile(
+    r"\b(?:kontor\w*|filial\w*|butik\w*|verkstad\w*|lager\b|lagret|serviceställe\w*|servicekontor\w*|driftställe\w*|"
+    r"personal|tekniker\w*|representant\w*|säte|office\w*|store|warehouse\w*|branch\w*|depot|staff|workshop|premises|"
+    r"etablera\w*|placera\w*|stationera\w*|lokalisera\w*|belägen|beläget|located|based|established|situated|registrerad|"
+    r"registered)\b"
+    r"[^.;]{0,50}?\b(?:i|inom|in|within|på)\s+(?:(?:\w+\s+)?kommunen|kommun\w*|länet|regionen|the municipality|the region|"
+    r"the county|sverige|sweden|norden|[A-ZÅÄÖ][\wåäö]+(?:s)?(?:\s+(?:kommun|län|region|stad))?|"
+    r"(?:en\s+)?(?:radie|radius)\s+(?:av|om|of)\s+\d+|\d+\s*(?:km|kilometer|mil|miles))\b",
+)
+PRESENCE_VERB = words("ha", "har", "inneha\\w*", "finnas", "finns", "disponera", "bedriva", "have", "has", "maintain\\w*",
+                      "be based", "be located", "vara (?:placerad|stationerad|etablerad|lokaliserad|belägen|registrerad)",
+                      "be (?:established|situated|registered)", "etablera\\w*")
+LATER_PRESENCE = words("vid avtalsstart", "senast vid avtalsstart", "från avtalsstart", "under avtalstiden",
+                       "at contract start", "from the start of the contract", "during the contract", "at the start of the contract")
+REFERENCE_WORD = words("referens\\w*", "references?", "erfarenhet\\w*", "experience", "tidigare uppdrag", "levererat",
+                       "leveranser", "delivered", "deliveries", "uppdragsgivare", "customers?")
+RESTRICTED_CUSTOMER = re.compile(
+    r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:minst\s+)?(?:en\s+|ett\s+|två\s+|tre\s+|a\s+|an\s+|the\s+)?"
+    r"(?:annan\s+)?(?:(?:svensk\w*|swedish)\s+)?"
+    r"(?:offentlig\w*\s+(?:sektor|verksamhet\w*|myndighet\w*|organisation\w*|aktör\w*|förvaltning\w*|beställare|kund\w*|uppdragsgivare)|"
+    r"kommun(?:er|al\w*)?|region(?:er)?|landsting\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
+    r"public[- ]sector\w*|public\s+(?:authorit\w+|bod(?:y|ies)|organi[sz]ations?|entit\w+|clients?|customers?|buyers?)|"
+    r"(?:swedish\s+)?municipalit\w+|local\s+authorit\w+|county\s+councils?|"
+    r"svensk\w*\s+(?:kund\w*|uppdragsgivare|organisation\w*|företag\w*)|swedish\s+(?:customers?|clients?|organi[sz]ations?))",
+    I,
+)
+RESTRICTION_OPEN = words("eller privat\\w*", "or private\\w*", "offentlig eller privat\\w*", "public or private",
+                         "eller motsvarande", "eller liknande", "or comparable", "or similar", "or equivalent",
+                         "eller annan", "or other", "oavsett", "regardless", "privat eller offentlig", "private or public")
+REFERENCE_COUNT = re.compile(
+    COUNT + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?(?:referens\w*|references?|reference\s+\w+|"
+    r"tidigare\s+uppdrag|uppdrag|kunduppdrag|liknande\s+uppdrag|(?:similar|comparable)\s+(?:assignments|contracts|projects)|"
+    r"assignments|contracts|projects)", I)
+YEARS_IN_BUSINESS = re.compile(
+    r"(?:verksam\w*|funnits|bedrivit\s+verksamhet|varit\s+(?:verksam|etablerad|aktiv)\w*|registrerad\w*|in\s+business|"
+    r"been\s+(?:trading|operating|active|established)|in\s+operation|erfarenhet|experience|(?:stiftad|founded|established))"
+    r"[^.;]{0,40}?\b(?:minst|i\s+minst|mer\s+än|at\s+least|more\s+than|for\s+at\s+least|over)\s+" + COUNT +
+    r"\s*(?:år|years)"
+    r"|(?:minst|at\s+least|more\s+than)\s+" + COUNT + r"\s*(?:års|years'?|år)\s+(?:erfarenhet|experience|verksamhet)", I)
+VALUE_BAND = re.compile(
+    r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
+LIVE_EVERYWHERE = re.compile(
+    r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|använd\w*|in\s+production|live|in\s+operation|deployed|in\s+use|"
+    r"installerad\w*|installed)\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?"
+    r"(?:samtliga|alla|all|every|varje)\b"
+    r"|(?:samtliga|alla|all|every|varje)\s+(?:\w+\s+){0,2}(?:kunder|kommuner|customers|municipalities|clients|installationer|"
+    r"installations|kund|customer)\b[^.;]{0,60}?(?:i\s+drift|i\s+produktion|in\s+production|live|in\s+operation|deployed|"
+    r"in\s+use|använd\w*|driftsatt\w*)", I)
+WISH = words("gärna", "helst", "önskvärt", "önskemål\\w*", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
+             "nice to have", "would be an advantage", "is an advantage", "is a plus", "it is desirable", "desirably")
+
+# -- vague ------------------------------------------------------------------------------------------------
+SUBJECTIVE = words(
+    inflect("användarvänlig"), inflect("lättanvänd", "|a|t"), "lätt att (?:använda|förstå|lära|hantera|navigera)",
+    inflect("lättförståelig"), inflect("intuitiv"), inflect("modern", "|t|a|are|ast|aste|itet"),
+    "flexibel", "flexibelt", "flexibla", "flexiblare", "flexibilitet\\w*", inflect("snabb", "|t|a|are|ast|aste|het"),
+    "enkel(?!\\s+inloggning)", "enkelt", "enkla", "enklare", "enklast\\w*", inflect("smidig"), inflect("effektiv", "|t|a|are|ast|itet"),
+    inflect("kostnadseffektiv", "|t|a|itet"), inflect("robust", "|a|are|het"), inflect("tillförlitlig"), inflect("pålitlig"),
+    inflect("framtidssäker"), inflect("skalbar", "|t|a|het"), inflect("ändamålsenlig"), inflect("optimal", "|t|a"),
+    inflect("professionell", "|t|a|t"), inflect("attraktiv"), inflect("tillräcklig", "|t|a"), inflect("rimlig", "|t|a"),
+    "bra", "bästa möjliga", "bästa tänkbara", "senaste tekniken?", "modern teknik", "state[- ]of[- ]the[- ]art",
+    "hög(?:a|t|re|sta)?\\s+(?:grad\\s+av\\s+)?(?:kvalitet|säkerhet|säkerhetsnivå|tillgänglighet|prestanda|driftsäkerhet|"
+    "tillförlitlighet|kapacitet|nivå|standard|servicenivå|användbarhet|kompetens)",
+    "god(?:a|tt)?\\s+(?:kvalitet|prestanda|tillgänglighet|service|kunskap\\w*|kännedom|förmåga|kompetens|erfarenhet|"
+    "svarstid\\w*|ljudkvalitet|bildkvalitet|säkerhet|funktion\\w*|användbarhet|standard)",
+    "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
+    "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
+    "inom rimlig tid", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
+    "intuitive\\w*", "modern", "flexib\\w+", "fast", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
+    "reliable", "reliably", "seamless\\w*", "smooth\\w*", "high[- ](?:quality|security|availability|performance|level)",
+    "good", "adequate\\w*", "sufficient\\w*", "reasonabl[ey]", "optimal\\w*", "best possible", "future[- ]proof",
+    "scalable", "professional\\w*", "attractive", "securely", "in a secure (?:way|manner)",
+    "(?:extensive|long|solid|broad|significant|considerable) experience", "as soon as possible", "asap", "promptly",
+    "in a timely manner", "timely",
+)
+ESCAPE = words("vid behov", "efter behov", "vid eventuellt behov", "om (?:så\\s+)?möjligt", "om det är möjligt",
+               "i möjligaste mån", "i mån av (?:tid|möjlighet)", "så långt (?:det är )?möjligt", "på lämpligt sätt",
+               "där (?:det är|så är) (?:lämpligt|möjligt)", "om (?:det är )?lämpligt", "i den mån", "om nödvändigt",
+               "vid (?:behov|nödvändighet)", "i rimlig omfattning", "i förekommande fall", "sträva\\w* efter", "eftersträva\\w*",
+               "ha som mål", "where possible", "if possible", "as far as possible", "to the extent possible",
+               "as appropriate", "where appropriate", "if appropriate", "if necessary", "when necessary", "as necessary",
+               "as needed", "when needed", "if needed", "as required", "to the extent necessary", "strive to", "endeavou?r\\w*",
+               "best efforts?", "where applicable", "as far as practicable", "when feasible", "if feasible",
+               "where feasible")
+ESCAPE_NEED = words("vid behov", "efter behov", "vid eventuellt behov", "as needed", "when needed", "if needed",
+                    "if necessary", "when necessary", "as necessary", "as required")
+OPEN_ENDED = re.compile(
+    r"(?<![\w-])(?:m\.m\.?|med mera|mm\.(?!\w)|etc\.?|etcetera|o\.s\.v\.?|osv\.?|och så vidare|bl\.a\.?|bland annat|och liknande|"
+    r"och dylikt|o\.dyl\.?|med flera|m\.fl\.?|inklusive men inte begränsat till|including but not limited to|"
+    r"and so on|and so forth|among other things|inter alia)(?![\w-])", I)
+CATCH_ALL = words("gällande lag(?:ar|stiftning|krav|regler)?", "gällande (?:regelverk|föreskrifter|bestämmelser)",
+                  "tillämplig(?:a)? (?:lag(?:ar|stiftning)?|regelverk|föreskrifter)", "lagar och (?:regler|förordningar)",
+                  "lagstadgade krav", "branschstandard\\w*", "branschpraxis", "vedertagen (?:standard|praxis)",
+                  "etablerade standarder", "best practices?", "industry[- ]standards?", "applicable (?:laws?|legislation|"
+                  "regulations?)", "current (?:laws?|legislation|regulations?)", "relevant (?:laws?|legislation|regulations?)",
+                  "all laws", "laws and regulations", "generally accepted standards?", "accepted standards?")
+LEGAL_REFERENCE = re.compile(
+    r"\bGDPR\b|dataskyddsförordning\w*|\bSFS\b|\b\d{4}:\d+\b|\blag\s*\(|\bLOU\b|\bOSL\b|offentlighets- och sekretesslag\w*|"
+    r"patientdatalag\w*|socialtjänstlag\w*|förordning\s*\(EU\)|Regulation\s*\(EU\)|\bart(?:\.|ikel|icle)\s*\d|\bkap\.|§|"
+    r"\bNIS2?\b|cybersäkerhetslag\w*|\bMSBFS\b|\bHSLF-FS\b|\bSOSFS\b|\bDIGG\b" , I)
+UNMEASURABLE = re.compile(
+    r"\b(?:uppfylla|motsvara|tillgodose|möta|tillfredsställa)\s+(?:\w+\s+)?(?:kommunens|beställarens|verksamhetens|brukarnas|"
+    r"användarnas|våra|kundens|organisationens)\s+(?:\w+\s+)?(?:behov|förväntningar|önskemål|krav)\b"
+    r"|\b(?:meet|satisfy|fulfil+)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:needs|expectations|wishes)\b"
+    r"|\bfungera\w*\s+(?:väl|bra|tillfredsställande|felfritt|smidigt|problemfritt|som\s+avsett|som\s+förväntat|korrekt)\b"
+    r"|\b(?:work|function|operate|perform)s?\s+(?:well|properly|satisfactorily|smoothly|seamlessly|flawlessly|as\s+intended|as\s+expected|correctly)\b"
+    r"|\btillfredsställande\b|\bsatisfactor(?:y|ily)\b|\btill\s+(?:kommunens|beställarens)\s+belåtenhet\b|\bto\s+the\s+satisfaction\s+of\b"
+    r"|\bfit\s+for\s+(?:the\s+)?purpose\b|\bändamålsenlig\w*\s+sätt\b", I)
+QUANTITY = re.compile(
+    r"(?<![\w-])(?:några|flera|många|ett\s+flertal|ett\s+antal|ett\s+par|merparten|de\s+flesta|majoriteten\s+av|"
+    r"i\s+stort\s+sett|nästan|cirka|ca\.?|ungefär|omkring|some|several|many|a\s+number\s+of|a\s+few|various|numerous|"
+    r"most|almost|nearly|approximately|approx\.?|about)(?![\w-])(?!\s*\d)", I)
+QUANTITY_OK = re.compile(r"\b(?:en|ett|one)\s+eller\s+flera|\bone\s+or\s+more|\bhow\s+many|\bat\s+most|\bmost\s+recent|"
+                         r"\binformation\s+about|\babout\s+(?:the|a|an|its|their|how|what|which)\b|\bdata\s+about", I)
+PLACEHOLDER = re.compile(
+    r"\{\{\s*\w+\s*\}\}|\[(?:ange|fyll\s+i|infoga|insert|enter|xx+|tbd|namn|datum|belopp|antal|x)[^\]]{0,40}\]|"
+    r"(?<![\w-])(?:XX+|TBD|TODO|FIXME|\?\?\?+)(?![\w-])|_{4,}|<(?:ange|insert|namn|name|x+)[^>]{0,30}>", I)
+DATA_SWEDEN = re.compile(r"(?:inom|i)\s+Sverige|within\s+Sweden|in\s+Sweden|på\s+svensk\s+mark|on\s+Swedish\s+soil", I)
+DATA_EU = re.compile(r"(?:inom|i)\s+(?:EU|EES|EU/EES|EU\s*/\s*EES|EU\s+eller\s+EES|EU-/EES)|within\s+the\s+(?:EU|EEA|EU/EEA)|"
+                     r"in\s+the\s+(?:EU|EEA|EU/EEA)", I)
+DATA_WORD = words("data", "uppgifter\\w*", "personuppgifter\\w*", "information", "lagr\\w+", "stored", "store", "hosted",
+                  "behandl\\w+", "processed", "driftmiljö\\w*", "servrar", "servers")
+AVAILABILITY_PCT = re.compile(r"(?:tillgänglighet\w*|availability|upptid|uptime)\D{0,40}?(\d{2}(?:[.,]\d+)?)\s*%", I)

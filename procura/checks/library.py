@@ -1,0 +1,48 @@
+"""Checks on a requirement library or pack folder: every level's text in both languages, and the set."""
+
+from __future__ import annotations
+
+from procura.checks.duplicates import near_duplicates
+from procura.checks.findings import Finding, Location
+from procura.checks.rules import RULES
+from procura.checks.statements import Statement, analyse
+from procura.library import Library
+from procura.models import LANGS
+from procura.models.requirement import PLACEHOLDER
+
+
+def check_library(library: Library) -> list[Finding]:
+    findings: list[Finding] = []
+    firsts: list[tuple[str, Location]] = []
+    for loaded in library.requirements.values():
+        req, file = loaded.requirement, str(loaded.path)
+        seen: set[str] = set()
+        for level, spec in req.levels.items():
+            for lang in LANGS:
+                raw = getattr(spec.text, lang)
+                if not raw:
+                    continue
+                params = {p.name: p for p in req.parameters}
+                text = PLACEHOLDER.sub(lambda m, ps=params, lv=level: f"{ps[m.group(1)].defaults[lv]:g} {ps[m.group(1)].unit}".strip(), raw)
+                location = Location(file=file, requirement=req.id, text=text)
+                if level == req.lowest_level and lang == "sv" or (lang == "en" and not spec.text.sv and level == req.lowest_level):
+                    firsts.append((text, location))
+                for finding in analyse(Statement.of(text, location)):
+                    if finding.rule not in seen:
+                        seen.add(finding.rule)
+                        findings.append(finding)
+        missing = [lang for lang in LANGS if lang not in req.languages()]
+        if missing:
+            names = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English")}[missing[0]]
+            findings.append(RULES["CON-007"].finding(Location(file=file, requirement=req.id),
+                                                     missing_sv=names[0], missing_en=names[1]))
+        for param in req.parameters:
+            for level, value in param.defaults.items():
+                if param.beyond_bounds(value):
+                    findings.append(RULES["OVR-011"].finding(
+                        Location(file=file, requirement=req.id),
+                        detail_sv=f"Standardvärdet {value:g} för {param.name} på {level.value} går utöver gränsen {param.proportionate:g}.",
+                        detail_en=f"The default {value:g} of {param.name} at {level.value} goes beyond the bound {param.proportionate:g}."))
+    for i, j, score in near_duplicates([text for text, _ in firsts]):
+        findings.append(RULES["CON-001"].finding(firsts[j][1], other=firsts[i][1].requirement, score=round(score)))
+    return findings

@@ -1,0 +1,254 @@
+"""Text rules on one requirement statement, with the context that keeps them quiet when they should be.
+
+:func:`analyse` is a pure function of the text (and of the estimated value, for the turnover cap);
+documents, profiles and libraries all feed their statements through it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from procura.checks import lexicon as lx
+from procura.checks.findings import Finding, Location
+from procura.checks.rules import RULES
+
+WINDOW = 60  # characters around a match that count as "nearby"
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    location: Location
+    obligation: str | None = None  # "ska", "bor" or None when the text has no modal verb
+
+    @classmethod
+    def of(cls, text: str, location: Location, obligation: str | None = None) -> Statement:
+        return cls(text, location, obligation if obligation is not None else obligation_of(text))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the text rules need beyond the text."""
+
+    estimated_value_sek: float | None = None
+    framework: bool = False
+
+
+def obligation_of(text: str) -> str | None:
+    if lx.SKA.search(text):
+        return "ska"
+    if lx.BOR.search(text):
+        return "bor"
+    return None
+
+
+def language_of(text: str) -> str:
+    sv = len(re.findall(r"\b(?:ska|och|att|för|som|är|med|av|på|leverantören|kommunen)\b|[åäö]", text, re.I))
+    en = len(re.findall(r"\b(?:the|shall|and|of|to|is|with|supplier|must|should)\b", text, re.I))
+    return "en" if en > sv else "sv"
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text before ``start`` back to the previous clause boundary."""
+    head = text[max(0, start - WINDOW):start]
+    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+    return head[cut + 1:] if cut >= 0 else head
+
+
+def _near(text: str, match: re.Match[str], pattern: re.Pattern[str], before: int = 40, after: int = 80) -> bool:
+    """Whether ``pattern`` occurs close to ``match`` without crossing a clause joined by and/och/;."""
+    after_text = re.split(r";|\.\s|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
+    before_text = re.split(r";|\.\s|\s(?:och|samt|and)\s", text[max(0, match.start() - before):match.start()])[-1]
+    return bool(pattern.search(match.group(0)) or pattern.search(after_text) or pattern.search(before_text))
+
+
+def _lifted(text: str, match: re.Match[str]) -> bool:
+    """A negation that lifts the demand precedes the match ("behöver inte", "inget krav på")."""
+    return bool(lx.LIFTING_NEGATION.search(_clause_before(text, match.start()) + match.group(0)))
+
+
+def _as_example(text: str, match: re.Match[str]) -> bool:
+    return bool(lx.EXAMPLE.search(_clause_before(text, match.start())))
+
+
+def _without_quotes(text: str) -> str:
+    return lx.QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _amount(match: re.Match[str]) -> float | None:
+    raw, scale = match.group(1), (match.group(2) or "").lower()
+    if raw.lower() in lx.SV_NUMBERS:
+        value = float(lx.SV_NUMBERS[raw.lower()])
+    else:
+        digits = raw.replace("\u00a0", "").replace(" ", "")
+        if "," in digits or ("." in digits and len(digits.split(".")[-1]) != 3):
+            digits = digits.replace(",", ".")
+        else:
+            digits = digits.replace(".", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    value *= lx.SCALE.get(scale, 1.0)
+    return value
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else lx.SV_NUMBERS.get(word.lower(), 0)
+
+
+def sek(value: float) -> str:
+    return f"{value:,.0f} kr".replace(",", "\u00a0")
+
+
+def analyse(statement: Statement, context: Context = Context()) -> Iterator[Finding]:
+    """Every text-rule finding on one statement."""
+    text = statement.text
+    loc = statement.location
+    equivalent = bool(lx.EQUIVALENT.search(text))
+    yield from _overreach(text, loc, statement, context, equivalent)
+    yield from _vague(text, loc, statement)
+    for match in lx.PLACEHOLDER.finditer(text):
+        yield RULES["CON-005"].finding(loc, match=match.group(0))
+        break
+
+
+def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent: bool) -> Iterator[Finding]:
+    # OVR-001 turnover cap
+    turnover = lx.TURNOVER.search(text)
+    if turnover and not lx.SPECIAL_REASONS.search(text) and not _lifted(text, turnover):
+        multiple = lx.TURNOVER_MULTIPLE.search(text)
+        if multiple and _count(multiple.group(1)) > 2:
+            yield RULES["OVR-001"].finding(loc, required=multiple.group(0), cap="2 ×", value="värdet / the value",
+                                           framework_sv="", framework_en="")
+        else:
+            amounts = [a for m in lx.AMOUNT.finditer(text, turnover.start()) if (a := _amount(m)) and a >= 10_000]
+            if amounts and ctx.estimated_value_sek:
+                required, cap = max(amounts), 2 * ctx.estimated_value_sek
+                if required > cap:
+                    fw = bool(ctx.framework)
+                    yield RULES["OVR-001"].finding(
+                        loc, required=sek(required), cap=sek(cap), value=sek(ctx.estimated_value_sek),
+                        framework_sv=" (Ramavtal: taket räknat på ramavtalets uppskattade värde.)" if fw else "",
+                        framework_en=" (Framework: cap computed on the framework's estimated value.)" if fw else "")
+    # OVR-002 credit rating as a gate
+    rating = lx.RATING.search(text) or lx.RATING_UC.search(text)
+    if rating and lx.RATING_LEVEL.search(text) and not lx.RATING_ASSESSMENT.search(text) and not _lifted(text, rating):
+        yield RULES["OVR-002"].finding(loc, match=rating.group(0))
+    # OVR-003 make, model or trademark
+    if not equivalent:
+        for match in _brands(text):
+            if _as_example(text, match) or _lifted(text, match) or lx.COMPATIBILITY.search(text):
+                continue
+            yield RULES["OVR-003"].finding(loc, match=match.group(0).strip())
+            break
+    # OVR-005 certificate / OVR-004 standard
+    certificate = lx.CERTIFICATE.search(text)
+    standard = lx.STANDARD.search(text) or lx.STANDARD_WORD.search(text)
+    if (certificate and st.obligation == "ska" and not equivalent and not lx.CERT_CONTEXT_OPTIONAL.search(text)
+            and not _lifted(text, certificate)):
+        yield RULES["OVR-005"].finding(loc, match=(standard.group(0) if standard else certificate.group(0)))
+    elif standard and not equivalent and not _lifted(text, standard) and not _as_example(text, standard):
+        yield RULES["OVR-004"].finding(loc, match=standard.group(0))
+    # OVR-006 local presence
+    local = lx.LOCAL_PHRASE.search(text) or _local_place(text)
+    if local and not lx.LATER_PRESENCE.search(text) and not _lifted(text, local):
+        yield RULES["OVR-006"].finding(loc, match=local.group(0))
+    # OVR-007 restricted references
+    if lx.REFERENCE_WORD.search(text) and not lx.RESTRICTION_OPEN.search(text):
+        restricted = lx.RESTRICTED_CUSTOMER.search(text)
+        if restricted and not _lifted(text, restricted) and _after_reference(text, restricted):
+            yield RULES["OVR-007"].finding(loc, match=restricted.group(0).strip())
+    # OVR-008 reference count and age
+    detail = _reference_detail(text)
+    if detail:
+        yield RULES["OVR-008"].finding(loc, match=detail)
+    # OVR-009 live at all customers
+    live = lx.LIVE_EVERYWHERE.search(text)
+    if live and not _lifted(text, live):
+        yield RULES["OVR-009"].finding(loc, match=live.group(0))
+    # OVR-010 a wish written as a mandatory requirement
+    if st.obligation == "ska":
+        wish = lx.WISH.search(text)
+        if wish:
+            yield RULES["OVR-010"].finding(
+                loc, detail_sv=f"Ska-kravet uttrycker ett önskemål (\"{wish.group(0)}\"); gör det till ett bör-krav.",
+                detail_en=f"The mandatory requirement expresses a wish (\"{wish.group(0)}\"); make it desirable.")
+
+
+def _brands(text: str) -> Iterator[re.Match[str]]:
+    for match in lx.BRANDS.finditer(text):
+        if lx.PLATFORMS.fullmatch(match.group(0).strip()):
+            continue
+        yield match
+    for match in lx.BRAND_MARKERS.finditer(text):
+        name = match.group(1) or match.group(2)
+        if name and not lx.STANDARD.match(name):
+            yield match
+
+
+def _local_place(text: str) -> re.Match[str] | None:
+    for match in lx.LOCAL_PLACE.finditer(text):
+        before = _clause_before(text, match.start()) + match.group(0)
+        if lx.PRESENCE_VERB.search(before):
+            return match
+    return None
+
+
+def _after_reference(text: str, restricted: re.Match[str]) -> bool:
+    """The customer restriction qualifies a reference or experience, not something else in the sentence."""
+    head = text[max(0, restricted.start() - 120):restricted.start()]
+    return bool(lx.REFERENCE_WORD.search(head))
+
+
+def _reference_detail(text: str) -> str | None:
+    for match in lx.REFERENCE_COUNT.finditer(text):
+        if _count(match.group(1)) > 3 and not _lifted(text, match):
+            return match.group(0)
+    years = lx.YEARS_IN_BUSINESS.search(text)
+    if years:
+        count = next(g for g in years.groups() if g)
+        if _count(count) > 3:
+            return years.group(0)
+    band = lx.VALUE_BAND.search(text)
+    if band and lx.REFERENCE_WORD.search(text):
+        return band.group(0)
+    return None
+
+
+def _vague(text: str, loc: Location, st: Statement) -> Iterator[Finding]:
+    plain = lx.LEGAL_TERMS.sub(lambda m: " " * len(m.group(0)), _without_quotes(text))
+    standard_ref = bool(lx.STANDARD.search(text))
+    for match in lx.SUBJECTIVE.finditer(plain):
+        if _lifted(plain, match) or standard_ref or _near(plain, match, lx.MEASURE):
+            continue
+        yield RULES["VAG-001"].finding(loc, match=match.group(0))
+        break
+    for match in lx.ESCAPE.finditer(plain):
+        if lx.ESCAPE_NEED.fullmatch(match.group(0)) and lx.MEASURE.search(plain):
+            continue
+        yield RULES["VAG-002"].finding(loc, match=match.group(0))
+        break
+    for match in lx.OPEN_ENDED.finditer(plain):
+        yield RULES["VAG-003"].finding(loc, match=match.group(0))
+        break
+    for match in lx.CATCH_ALL.finditer(plain):
+        if lx.LEGAL_REFERENCE.search(plain) or standard_ref:
+            continue
+        yield RULES["VAG-004"].finding(loc, match=match.group(0))
+        break
+    unmeasurable = lx.UNMEASURABLE.search(plain)
+    if unmeasurable and not lx.MEASURE.search(plain) and not standard_ref and not _lifted(plain, unmeasurable):
+        yield RULES["VAG-005"].finding(loc, match=_short(text))
+    ok = [m.span() for m in lx.QUANTITY_OK.finditer(plain)]
+    for match in lx.QUANTITY.finditer(plain):
+        if any(a <= match.start() < b for a, b in ok):
+            continue
+        yield RULES["VAG-006"].finding(loc, match=match.group(0))
+        break
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

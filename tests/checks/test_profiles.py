@@ -1,0 +1,129 @@
+"""Profiles (resolved specifications) and library folders: choices, acceptance, weights, gaps, dogfooding."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from procura.checks import check_library, check_specification, check_target
+from procura.checks.duplicates import near_duplicates
+from procura.cli import cli
+from procura.library import load_library
+from procura.sizing.resolve import load_profile, resolve
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+BASE = (EXAMPLES / "trygghetslarm.yaml").read_text(encoding="utf-8")
+
+
+def profile(tmp_path, choices="choices: {}", own="own_requirements: []", extra=""):
+    text = BASE.replace("choices: {}", choices).replace("own_requirements: []", own) + extra
+    path = tmp_path / "profil.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def findings_of(path):
+    return check_specification(resolve(load_profile(path), load_library()))
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_example_profiles_have_no_errors(example):
+    assert [f for f in check_target(example) if f.severity.value == "error"] == []
+
+
+def test_shipped_library_has_no_errors():
+    assert [f for f in check_library(load_library()) if f.severity.value == "error"] == []
+
+
+def test_own_requirement_is_checked_with_line(tmp_path):
+    path = profile(tmp_path, own="""own_requirements:
+  - id: EGET-1
+    title: Kontor
+    text: Leverantören ska ha ett kontor i Norrbäcke kommun.
+    category: kvalificering
+    obligation: ska
+    motive: Närhet.
+    verification: Adress.""")
+    found = [f for f in findings_of(path) if f.rule == "OVR-006"]
+    assert found and found[0].location.requirement == "EGET-1" and found[0].location.line is not None
+
+
+def test_stricter_parameter_is_reported_and_accepting_needs_justification(tmp_path):
+    path = profile(tmp_path, choices="""choices:
+  IN-001:
+    parameters: {availability_pct: 99.99}
+    justification: Larmkedjan är livskritisk och riskanalysen RA-12 visar behovet.
+    accept: [OVR-011]""")
+    found = [f for f in findings_of(path) if f.rule == "OVR-011"]
+    assert found and all(f.severity.value == "info" and f.accepted for f in found)
+    assert "RA-12" in found[0].message.sv
+
+
+def test_accept_unknown_rule_is_a_finding(tmp_path):
+    path = profile(tmp_path, choices="""choices:
+  IN-001:
+    accept: [NOPE-1]""")
+    assert any(f.rule == "CON-006" and "NOPE-1" in f.message.en for f in findings_of(path))
+
+
+def test_accept_without_justification_is_a_finding(tmp_path):
+    path = profile(tmp_path, own="""own_requirements:
+  - id: EGET-1
+    title: Språk
+    text: Lösningen ska stödja flera språk.
+    category: tillganglighet
+    motive: Brukare.
+    verification: Demo.""", choices="choices: {}")
+    spec = resolve(load_profile(path), load_library())
+    spec.items[-1].accepted = ["VAG-006"]  # as a pack-supplied acceptance would arrive
+    rules = [f.rule for f in check_specification(spec)]
+    assert "CON-008" in rules and "VAG-006" in rules
+
+
+def test_award_weights_must_sum_to_100_and_name_known_bor_items(tmp_path):
+    path = profile(tmp_path, extra="evaluation: {price: 70, IN-001: 20, OKAND-1: 5}\n")
+    messages = [(f.rule, f.message.en) for f in findings_of(path)]
+    assert ("CON-004", "The weights sum to 95, not 100.") in messages
+    assert ("CON-004", "IN-001 is mandatory and cannot be weighted.") in messages
+    assert any(rule == "CON-006" and "OKAND-1" in m for rule, m in messages)
+
+
+def test_completeness_gaps_for_life_critical_alarms(tmp_path):
+    rules = {f.rule for f in findings_of(profile(tmp_path))}
+    assert {"CMP-001", "CMP-004", "CMP-006"} <= rules
+    assert "CMP-003" not in rules  # TG-001 covers accessibility for residents
+
+
+def test_no_accessibility_when_nobody_uses_it(tmp_path):
+    path = profile(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("users: [residents, staff]", "users: [staff]"), encoding="utf-8")
+    assert "CMP-003" in {f.rule for f in findings_of(path)}
+
+
+def test_data_in_sweden_contradicts_eu_profile(tmp_path):
+    path = profile(tmp_path, own="""own_requirements:
+  - id: EGET-2
+    title: Lagring
+    text: All data ska lagras inom Sverige.
+    category: infrastruktur
+    motive: Sekretess.
+    verification: Intyg.""")
+    assert any(f.rule == "CON-002" and f.location.requirement == "EGET-2" for f in findings_of(path))
+
+
+def test_library_folder_via_cli():
+    result = CliRunner().invoke(cli, ["check", str(load_library().root)])
+    assert result.exit_code == 0, result.output
+
+
+def test_folder_that_is_no_library(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "no categories.yaml" in result.output
+
+
+def test_near_duplicates_find_edited_copies_only():
+    texts = ["Leverantören ska erbjuda support dygnet runt alla dagar om året.",
+             "Larmsändaren ska ha batteri för 24 timmar.",
+             "Leverantören ska erbjuda support dygnet runt alla dagar under året.",
+             "Lösningen ska logga varje öppning av låset."]
+    assert [(i, j) for i, j, _ in near_duplicates(texts)] == [(0, 2)]

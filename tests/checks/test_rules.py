@@ -1,0 +1,79 @@
+"""Every text rule: a positive and a negative, in Swedish and English where the rule reads both."""
+
+import pytest
+
+from procura.checks import RULES, get_rule
+from procura.checks.findings import Location
+from procura.checks.statements import Context, Statement, analyse
+from procura.errors import InputError
+
+CASES = [
+    # rule, positive, negative, estimated value
+    ("OVR-001", "Leverantören ska ha en årsomsättning om minst 20 miljoner kronor.",
+     "Leverantören ska ha en årsomsättning om minst 8 miljoner kronor.", 5_000_000),
+    ("OVR-001", "The supplier's turnover shall be at least three times the estimated contract value.",
+     "Leverantörens omsättning ska vara minst 25 miljoner kronor, av särskilda skäl som anges i avsnitt 3.", 5_000_000),
+    ("OVR-002", "Leverantören ska ha lägst riskklass 3 enligt UC.",
+     "Kommunen gör en samlad bedömning; en kreditupplysning med riskklass är aldrig ensam avgörande.", None),
+    ("OVR-003", "Surfplattorna ska vara av fabrikat Apple iPad.",
+     "Enheten ska vara Teltonika FMM-880 4G eller likvärdig, för kompatibilitet med befintligt system.", None),
+    ("OVR-003", "The staff phones shall be Apple iPhone 14.", "The app shall run on iOS and Android.", None),
+    ("OVR-004", "Larmöverföringen ska uppfylla SS-EN 50134-5.", "Larmöverföringen ska uppfylla SS-EN 50134-5 eller likvärdigt.", None),
+    ("OVR-004", "The web interface shall conform to WCAG 2.1 level AA.",
+     "The web interface shall conform to WCAG 2.1 level AA or equivalent.", None),
+    ("OVR-005", "Leverantören ska vara certifierad enligt ISO 9001.", "Leverantören ska vara certifierad enligt ISO/IEC 27001 eller likvärdigt.", None),
+    ("OVR-005", "The supplier must be ISO 14001 certified.", "The supplier shall list any certifications, if any.", None),
+    ("OVR-006", "Leverantören ska ha ett kontor i Umeå kommun.", "Leverantören ska kunna vara på plats inom fyra timmar.", None),
+    ("OVR-006", "The supplier shall have an office in the municipality.", "Leverantören behöver inte ha kontor i kommunen.", None),
+    ("OVR-007", "Leverantören ska redovisa två referensuppdrag från svenska kommuner.",
+     "Leverantören ska redovisa två referensuppdrag från offentlig eller privat verksamhet.", None),
+    ("OVR-008", "Leverantören ska lämna tio referenser.", "Leverantören ska redovisa två referensuppdrag från de senaste tre åren.", None),
+    ("OVR-009", "Funktionen ska vara i drift hos samtliga leverantörens kunder vid anbudstidpunkten.",
+     "Funktionen ska vara i drift hos minst en kund vid anbudstidpunkten.", None),
+    ("OVR-010", "Larmet ska gärna ha en inbyggd rökdetektor.", "Larmet bör ha en inbyggd rökdetektor.", None),
+    ("VAG-001", "Lösningen ska vara användarvänlig.", "Systemet ska ha svarstider under 2 sekunder för 95 % av anropen.", None),
+    ("VAG-001", "Gränssnitten ska vara användarvänliga.", "Det ställs inget krav på att gränssnittet ska vara modernt.", None),
+    ("VAG-001", "The system shall be user-friendly.", "The supplier shall notify breaches without undue delay and within 24 hours.", None),
+    ("VAG-002", "Leverantören ska i möjligaste mån använda förnybar energi.", "Leverantören ska använda förnybar energi.", None),
+    ("VAG-002", "The supplier shall provide training where possible.", "The supplier shall provide two hours of training.", None),
+    ("VAG-003", "Lösningen ska stödja notifieringar via SMS, e-post m.m.", "Lösningen ska kunna skicka notifieringar, t.ex. SMS och e-post.", None),
+    ("VAG-004", "Leverantören ska följa gällande lagstiftning.",
+     "Leverantören ska följa gällande lagstiftning, särskilt dataskyddsförordningen (GDPR).", None),
+    ("VAG-005", "Lösningen ska uppfylla kommunens behov.", "Lösningen ska uppfylla kraven i bilaga 2.", None),
+    ("VAG-006", "Lösningen ska stödja flera språk.", "Lösningen ska kunna koppla ett eller flera tillbehör till varje larm.", None),
+    ("CON-005", "Leverantören ska leverera inom [ange antal] dagar.", "Leverantören ska leverera inom 10 dagar.", None),
+]
+
+
+def rules_in(text, value=None):
+    return {f.rule for f in analyse(Statement.of(text, Location()), Context(value))}
+
+
+@pytest.mark.parametrize("rule, positive, negative, value", CASES)
+def test_rule_positive_and_negative(rule, positive, negative, value):
+    assert rule in rules_in(positive, value), positive
+    assert rule not in rules_in(negative, value), negative
+
+
+def test_swedish_inflections_are_matched():
+    for word in ("användarvänlig", "användarvänligt", "användarvänliga", "användarvänligare"):
+        assert "VAG-001" in rules_in(f"Systemet ska vara {word}."), word
+
+
+def test_quoted_title_is_not_vague():
+    assert "VAG-001" not in rules_in('Leverantören ska följa vägledningen "Enkel och säker e-tjänst" i sin helhet.')
+
+
+def test_turnover_without_value_is_not_guessed():
+    assert "OVR-001" not in rules_in("Leverantören ska ha en årsomsättning om minst 20 miljoner kronor.")
+
+
+def test_every_rule_cites_a_source_and_has_both_languages():
+    for rule in RULES.values():
+        assert rule.citation and rule.message.sv and rule.message.en and rule.explanation.sv and rule.explanation.en
+        assert rule.category in ("overreach", "vague", "consistency", "completeness")
+
+
+def test_unknown_rule_is_an_input_error():
+    with pytest.raises(InputError, match="unknown rule"):
+        get_rule("NOPE-1")
