@@ -15,6 +15,7 @@ from docx.enum.text import WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from procura.errors import InputError
 from procura.render.paths import reference_docx
@@ -121,17 +122,44 @@ def style_id(doc, name: str) -> str:
     return ids[name]
 
 
-def para(doc, text: str = "", style: str = "Normal"):
-    """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store."""
-    paragraph = doc.add_paragraph(clean(text) if text else "")
-    paragraph._p.style = style_id(doc, style)
+def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
+    """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store.
+
+    Built as WordprocessingML directly (w:p/w:pPr/w:pStyle + w:r/w:t) and placed before the body's
+    final w:sectPr: python-docx's generic element insertion made this the build's hot spot.
+    """
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), style_id(doc, style))
+    ppr.append(pstyle)
+    p.append(ppr)
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(p)
+    else:
+        body.append(p)
+    paragraph = Paragraph(p, doc._body)
+    if text:
+        run(doc, paragraph, text)
     return paragraph
 
 
-def run(doc, paragraph, text: str, style: str | None = None):
-    r = paragraph.add_run(clean(text))
+def run(doc, paragraph: Paragraph, text: str, style: str | None = None):
+    """A run of ``text`` (optionally in a character style) at the end of ``paragraph``."""
+    r = OxmlElement("w:r")
     if style is not None:
-        r._r.style = style_id(doc, style)
+        rpr = OxmlElement("w:rPr")
+        rstyle = OxmlElement("w:rStyle")
+        rstyle.set(qn("w:val"), style_id(doc, style))
+        rpr.append(rstyle)
+        r.append(rpr)
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = clean(text)
+    r.append(t)
+    paragraph._p.append(r)
     return r
 
 
