@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from procura.errors import InputError, ValidationErrors
+from procura.files import read_bytes
 from procura.models.condition import CONDITION_TAGS
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -25,22 +26,11 @@ M = TypeVar("M", bound=BaseModel)
 
 def read_text(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
     """Read a UTF-8 text file (a BOM is accepted) with a size limit and a clear error."""
+    data = read_bytes(path, max_bytes)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("file not found", path, "check the path") from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
-    if path.is_dir():
-        raise InputError("is a folder, not a file", path)
-    if size > max_bytes:
-        raise InputError(f"file is {size} bytes, more than the limit of {max_bytes}", path, "split it or check it is the right file")
-    try:
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path, "save the file as UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
 
 
 def parse_yaml(text: str, where: str | Path) -> Any:

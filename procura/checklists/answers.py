@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from procura.errors import InputError
+from procura.files import check_file
 from procura.models import Lang
 from procura.render.xlsx import COLUMNS, FINGERPRINT_COLUMN, headers
 
@@ -62,17 +63,7 @@ def _header_lang(values: list[str]) -> Lang | None:
 def read_matrix(path: Path) -> AnswerMatrix:
     from openpyxl import load_workbook
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError("file not found", path, "check the path") from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
-    if path.is_dir():
-        raise InputError("is a folder, not an answer matrix", path)
-    if size > MAX_MATRIX_BYTES:
-        raise InputError(f"file is {size} bytes, more than the limit of {MAX_MATRIX_BYTES}", path,
-                         "check that it is a returned answer matrix")
+    check_file(path, MAX_MATRIX_BYTES, "answer matrix")
     try:
         wb = load_workbook(str(path), read_only=True, data_only=False)
     except Exception as exc:  # zip, XML and openpyxl errors alike: a corrupt or foreign file, never a traceback

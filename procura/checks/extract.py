@@ -16,6 +16,7 @@ from procura.checks import lexicon as lx
 from procura.checks.findings import Location
 from procura.checks.statements import Statement
 from procura.errors import InputError
+from procura.files import read_bytes
 
 MAX_TEXT_BYTES = 10_000_000
 MAX_OFFICE_BYTES = 50_000_000
@@ -52,17 +53,7 @@ def read_statements(path: Path) -> list[Statement]:
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError("is a folder, not a document", path)
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file is {size} bytes, more than the limit of {limit}", path, "split it or check it is the right file")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path, "check the path") from None
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror})", path) from None
+    data = read_bytes(path, limit, "document")
     if not data.strip():
         raise InputError("the file is empty", path, "check that it is the right file")
     return data
