@@ -42,7 +42,7 @@ def test_word_document_has_every_part(tmp_path, lib):
     assert "IN-001 Krav IN-001" in paragraphs and "Redundant drift, minst 99,95 %." in paragraphs
     assert "Motiv: Spårbarhet." in text and "Källa: LOU 4 kap. 1 § (https://example.org/lou)" in text
     assert "Poängsättning: 5 poäng om uppfyllt" in text
-    assert "Motivering till strängare val: Larmkedjan måste vara redundant." in text
+    assert "Upphandlarens motivering: Larmkedjan måste vara redundant." in text
     assert "Bilaga: Dimensionering och motiveringar" in text
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert "IN-001 Krav IN-001" in headings and not any(h.startswith("IO-201") for h in headings)
@@ -159,3 +159,11 @@ def test_output_path_that_is_a_file(tmp_path, lib):
     target.write_text("x")
     with pytest.raises(OutputError, match="cannot write to the output folder"):
         build(profile(tmp_path), BuildOptions(target, library=lib))
+
+
+def test_accepted_findings_and_their_justification_are_printed(tmp_path, lib):
+    choices = {"TG-001": {"accept": ["VAG-001"], "justification": "Ordet används i lagens mening."}}
+    build(profile(tmp_path, choices=choices), BuildOptions(tmp_path / "out", library=lib))
+    paragraphs, *_ = docx_text(tmp_path / "out" / "kravspecifikation.docx")
+    assert "Upphandlarens motivering: Ordet används i lagens mening." in paragraphs
+    assert "Accepterade granskningsanmärkningar: VAG-001" in paragraphs

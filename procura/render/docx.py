@@ -240,6 +240,8 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) 
                 labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
             if r["justification"]:
                 labelled(doc, t["justification"], r["justification"])
+            if r["accepted"]:
+                labelled(doc, t["accepted_rules"], ", ".join(r["accepted"]))
             if r["origin"] not in ("library", "own"):
                 labelled(doc, t["origin"], r["origin"])
 

@@ -72,6 +72,7 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
         "reasons": [r.get(lang) for r in item.reasons],
         "stricter": [r.get(lang) for r in item.stricter],
         "justification": item.justification,
+        "accepted": list(item.accepted),
     }
 
 
