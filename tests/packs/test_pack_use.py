@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from docx import Document
+from helpers import EXAMPLES
 
 from procura.errors import EXIT_INPUT
 
@@ -46,7 +46,7 @@ def test_diff_added_removed(run, make_pack):
 
 
 def profile(tmp_path: Path, packs: str) -> Path:
-    example = Path(str(files("procura"))).parent / "examples" / "trygghetslarm.yaml"
+    example = EXAMPLES / "trygghetslarm.yaml"
     text = example.read_text(encoding="utf-8").replace("choices: {}", f"packs:\n{packs}\nchoices: {{}}")
     path = tmp_path / "profile.yaml"
     path.write_text(text, encoding="utf-8")
