@@ -16,9 +16,12 @@ from procura.checks.statements import Context, Statement, analyse
 from procura.checks.suggest import Suggester
 from procura.library import Library
 
-MANY_MANDATORY = 100  # above this many ska-krav a tender is a minefield of rejection grounds
-MANDATORY_SHARE = 0.9  # ... or nearly everything mandatory in a specification of some size
-MANDATORY_MIN = 20
+# Too many ska-krav (HFD 2016 ref. 37: wishes belong in bör-krav). Neither the law nor the guidance gives a number,
+# so procura does not use an absolute count (a large, well-sized specification is not wrong for being large); it
+# warns when nearly every requirement is mandatory, a share that shows wishes were not separated from needs.
+# A heuristic, proportional to the document's size, and documented in docs/checks.md.
+MANDATORY_SHARE = 0.9  # at least this share of the requirements is ska-krav ...
+MANDATORY_MIN = 20  # ... in a specification of at least this many requirements (a short list may all be needs)
 REFERENCE_TO_ID = re.compile(r"\b(?:krav(?:et)?|requirement|punkt|avsnitt|se|see)\s+([A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*)\b")
 
 
@@ -82,10 +85,10 @@ def across(statements: Sequence[Statement], file: str | None) -> Iterator[Findin
                 if ref not in ids and ref != st.location.requirement and not lx.STANDARD.search(match.group(0)):
                     yield RULES["CON-006"].finding(st.location, match=ref)
     mandatory = sum(1 for s in statements if s.obligation == "ska")
-    if mandatory > MANY_MANDATORY or (mandatory >= MANDATORY_MIN and mandatory >= MANDATORY_SHARE * len(statements)):
+    if len(statements) >= MANDATORY_MIN and mandatory >= MANDATORY_SHARE * len(statements):
         yield RULES["OVR-010"].finding(
             Location(file=file),
-            detail_sv=f"{mandatory} av {len(statements)} krav är ska-krav; varje missat ska-krav tvingar fram ett förkastat anbud. "
-                      "Gör önskemål till bör-krav.",
-            detail_en=f"{mandatory} of {len(statements)} requirements are mandatory; every missed one forces a rejected tender. "
-                      "Make wishes desirable requirements.")
+            detail_sv=f"{mandatory} av {len(statements)} krav ({mandatory / len(statements):.0%}) är ska-krav; varje missat "
+                      "ska-krav tvingar fram ett förkastat anbud. Gör önskemål till bör-krav.",
+            detail_en=f"{mandatory} of {len(statements)} requirements ({mandatory / len(statements):.0%}) are mandatory; every "
+                      "missed one forces a rejected tender. Make wishes desirable requirements.")

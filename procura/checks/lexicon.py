@@ -50,8 +50,14 @@ EXAMPLE = words("t\\.ex\\.?", "t ex", "till exempel", "exempelvis", "såsom", "e
 COMPATIBILITY = words("integr\\w+", "kompatib\\w+", "compatib\\w+", "kommunicera\\w*", "communicat\\w+", "interface\\w*",
                       "gränssnitt\\w*", "kopp?la\\w*", "anslut\\w*", "connect\\w*", "befintlig\\w*", "existing",
                       "nuvarande", "kommunens\\s+(?:system|verksamhetssystem|plattform)", "the municipality's\\s+system")
+# fixed terms of the law, blanked before the vague rules read a text: "professional" in the selection criteria of
+# LOU 14 kap. / directive Art. 58 ("technical and professional ability", "professional or trade registers") is a
+# category of evidence, not a subjective adjective
 LEGAL_TERMS = words("lämpliga tekniska och organisatoriska åtgärder", "appropriate technical and organi[sz]ational measures",
-                    "utan onödigt dröjsmål", "without undue delay")
+                    "utan onödigt dröjsmål", "without undue delay",
+                    "(?:technical and )?professional (?:capacity|ability|abilities)",
+                    "(?:professional|trade) (?:or|and) (?:professional|trade) registers?", "professional registers?",
+                    "(?:educational (?:and|or) )?professional qualifications?", "professional misconduct")
 QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,200})[\"“”«»„]")
 UNIT = (r"%|procent|percent|ms|millisekund\w*|sekund\w*|seconds?|sek\b|s\b|minut\w*|minutes?|min\b|tim(?:me|mar|marna)\b|"
         r"hours?|h\b|dygn\w*|dag(?:ar)?\b|arbetsdag\w*|days?|working days?|veck\w*|weeks?|månad\w*|months?|år\b|years?|"
@@ -79,6 +85,18 @@ STANDARD = re.compile(
 STANDARD_WORD = words("ISO-?(?:standard\\w*|certifi\\w*|certifikat\\w*)")
 CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
                     "accredit\\w*")
+# LOU 15 kap. 14-15 §§ (Art. 62) concern certificates from independent bodies that a supplier meets a quality or
+# environmental management standard; a technical certificate (X.509: a device's or server's identity) and an
+# authority's attestation that an exclusion ground does not apply (taxes paid, registration) are something else
+CERT_NOT_CONFORMITY = re.compile(
+    r"\b(?:device|client|server|host|root|intermediate|TLS|SSL|X\.?509|digital|public[- ]key|signing|code[- ]signing|"
+    r"identity|PKI|CA|web)\s+certificates?\b"
+    r"|\bcertificates?\s+(?:chains?|authorit\w+|revocation|pinning|based\s+authentication)\b"
+    r"|\b(?:tax|registration|residence|police|criminal[- ]record)\s+certificates?\b"
+    r"|\bcertificates?\s+(?:of|from|issued\s+by)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:tax\w*|social\s+security|registration|"
+    r"incorporation|good\s+standing|Tax\s+Agency|Companies\s+Registration\s+Office|Enforcement\s+Authority|competent\s+authorit\w+)",
+    I,
+)
 CERT_CONTEXT_OPTIONAL = words("eventuell\\w*", "if any", "ange vilka", "state which", "redovisa vilka", "list any")
 
 # -- overreach --------------------------------------------------------------------------------------------
@@ -97,8 +115,14 @@ SCALE = {"miljard": 1e9, "miljarder": 1e9, "billion": 1e9, "bn": 1e9, "miljon": 
 TURNOVER_MULTIPLE = re.compile(
     COUNT + r"\s+(?:gånger|times)\s+(?:\w+\s+){0,4}(?:värde\w*|value|kontraktsvärde\w*|avtalsvärde\w*|ordervärde\w*)", I)
 RATING = words("riskklass\\w*", "risk class\\w*", "kreditvärdighet\\w*", "kreditbetyg\\w*", "kreditrating\\w*",
-               "ratingklass\\w*", "rating", "credit rating\\w*", "credit score", "creditsafe", "bisnode", "dun & bradstreet",
+               "ratingklass\\w*", "credit rating\\w*", "credit score", "creditsafe", "bisnode", "dun & bradstreet",
                "dun and bradstreet", "kreditupplysningsföretag\\w*", "UC-?(?:klass|rating|betyg)\\w*")
+# a bare "rating" is a credit rating only next to a credit or financial word: "an equivalent rating" of a
+# vulnerability (CVSS severity) or of a product is not the rating class RÅ 2005 ref. 47 is about
+RATING_BARE = words("rating", "betyg")
+FINANCIAL = words("kredit\\w*", "credit\\w*", "ekonomisk\\w*", "finansiell\\w*", "financial\\w*", "economic\\w*",
+                  "UC", "creditsafe", "bisnode", "dun (?:&|and) bradstreet", "moody'?s", "fitch", "standard (?:&|and) poor'?s",
+                  "S&P", "soliditet\\w*", "likviditet\\w*", "solvency", "liquidity")
 RATING_UC = re.compile(r"(?<!\w)UC(?!\w)")
 RATING_LEVEL = re.compile(
     r"\b(?:minst|lägst|högst|at least|minimum|no lower than|lower than|lägre än|eller högre|or higher|or better|eller bättre|"
@@ -140,10 +164,12 @@ LATER_PRESENCE = words("vid avtalsstart", "senast vid avtalsstart", "från avtal
 REFERENCE_WORD = words("referens\\w*", "references?", "erfarenhet\\w*", "experience", "tidigare uppdrag", "levererat",
                        "leveranser", "delivered", "deliveries", "uppdragsgivare", "customers?")
 RESTRICTED_CUSTOMER = re.compile(
-    r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:minst\s+)?(?:en\s+|ett\s+|två\s+|tre\s+|a\s+|an\s+|the\s+)?"
+    r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:minst\s+)?"
+    r"(?!the\s+(?:municipality|region|county\s+council|authority|contracting\s+authority)\b)"
+    r"(?:en\s+|ett\s+|två\s+|tre\s+|a\s+|an\s+|the\s+)?"
     r"(?:annan\s+)?(?:(?:svensk\w*|swedish)\s+)?"
     r"(?:offentlig\w*\s+(?:sektor|verksamhet\w*|myndighet\w*|organisation\w*|aktör\w*|förvaltning\w*|beställare|kund\w*|uppdragsgivare)|"
-    r"kommun(?:er|al\w*)?|region(?:er)?|landsting\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
+    r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
     r"public[- ]sector\w*|public\s+(?:authorit\w+|bod(?:y|ies)|organi[sz]ations?|entit\w+|clients?|customers?|buyers?)|"
     r"(?:swedish\s+)?municipalit\w+|local\s+authorit\w+|county\s+councils?|"
     r"svensk\w*\s+(?:kund\w*|uppdragsgivare|organisation\w*|företag\w*)|swedish\s+(?:customers?|clients?|organi[sz]ations?))",
@@ -165,14 +191,15 @@ YEARS_IN_BUSINESS = re.compile(
 VALUE_BAND = re.compile(
     r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
+_LIVE = (r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|används|användas|använts|använd|in\s+production|live|"
+         r"in\s+operation|deployed|in\s+use|used|installerad\w*|installed)")
+_ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every|varje)\s+(?:of\s+)?(?:[\w'’]+\s+){0,2}?"
+                  r"(?:\w*kund(?:er(?:na)?)?|kommun(?:er(?:na)?)?|uppdragsgivare|installationer(?:na)?|"
+                  r"customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])")
 LIVE_EVERYWHERE = re.compile(
-    r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|använd\w*|in\s+production|live|in\s+operation|deployed|in\s+use|"
-    r"installerad\w*|installed)\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?"
-    r"(?:samtliga|alla|all|every|varje)\b"
-    r"|(?:samtliga|alla|all|every|varje)\s+(?:\w+\s+){0,2}(?:kunder|kommuner|customers|municipalities|clients|installationer|"
-    r"installations|kund|customer)\b[^.;]{0,60}?(?:i\s+drift|i\s+produktion|in\s+production|live|in\s+operation|deployed|"
-    r"in\s+use|använd\w*|driftsatt\w*)", I)
-WISH = words("gärna", "helst", "önskvärt", "önskemål\\w*", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
+    _LIVE + r"\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?" + _ALL_CUSTOMERS
+    + r"|" + _ALL_CUSTOMERS + r"[^.;]{0,60}?" + _LIVE + r"\b", I)
+WISH = words("gärna", "(?<!som )helst", "önskvärt", "önskemål\\w*", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
              "nice to have", "would be an advantage", "is an advantage", "is a plus", "it is desirable", "desirably")
 
 # -- vague ------------------------------------------------------------------------------------------------
@@ -192,7 +219,7 @@ SUBJECTIVE = words(
     "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
     "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
     "inom rimlig tid", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
-    "intuitive\\w*", "modern", "flexib\\w+", "fast", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
+    "intuitive\\w*", "modern", "flexib\\w+", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
     "reliable", "reliably", "seamless\\w*", "smooth\\w*", "high[- ](?:quality|security|availability|performance|level)",
     "good", "adequate\\w*", "sufficient\\w*", "reasonabl[ey]", "optimal\\w*", "best possible", "future[- ]proof",
     "scalable", "professional\\w*", "attractive", "securely", "in a secure (?:way|manner)",
@@ -232,10 +259,15 @@ UNMEASURABLE = re.compile(
     r"|\b(?:work|function|operate|perform)s?\s+(?:well|properly|satisfactorily|smoothly|seamlessly|flawlessly|as\s+intended|as\s+expected|correctly)\b"
     r"|\btillfredsställande\b|\bsatisfactor(?:y|ily)\b|\btill\s+(?:kommunens|beställarens)\s+belåtenhet\b|\bto\s+the\s+satisfaction\s+of\b"
     r"|\bfit\s+for\s+(?:the\s+)?purpose\b|\bändamålsenlig\w*\s+sätt\b", I)
+# English words that are other, precise words in Swedish ("fast anslutning" is a fixed line): read in English text only
+SUBJECTIVE_EN_ONLY = words("fast", "faster", "fastest")
 QUANTITY = re.compile(
     r"(?<![\w-])(?:några|flera|många|ett\s+flertal|ett\s+antal|ett\s+par|merparten|de\s+flesta|majoriteten\s+av|"
     r"i\s+stort\s+sett|nästan|cirka|ca\.?|ungefär|omkring|some|several|many|a\s+number\s+of|a\s+few|various|numerous|"
-    r"most|almost|nearly|approximately|approx\.?|about)(?![\w-])(?!\s*\d)", I)
+    r"most|almost|nearly|approximately|approx\.?|about(?=\s+(?:half|a\s+(?:third|quarter|dozen)|a\s+few|"
+    + "|".join(NUMBER_WORDS) + r")\b))(?![\w-])(?!\s*\d)", I)
+# Swedish "några" under a negation means "any" (inte ... några = none): a definite zero, not a vague quantity
+NEGATION = words("inte", "ej", "icke", "aldrig", "utan", "inga", "ingen", "inget")
 QUANTITY_OK = re.compile(r"\b(?:en|ett|one)\s+eller\s+flera|\bone\s+or\s+more|\bhow\s+many|\bat\s+most|\bmost\s+recent|"
                          r"\binformation\s+about|\babout\s+(?:the|a|an|its|their|how|what|which)\b|\bdata\s+about", I)
 PLACEHOLDER = re.compile(

@@ -134,7 +134,7 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
                         framework_sv=" (Ramavtal: taket räknat på ramavtalets uppskattade värde.)" if fw else "",
                         framework_en=" (Framework: cap computed on the framework's estimated value.)" if fw else "")
     # OVR-002 credit rating as a gate
-    rating = lx.RATING.search(text) or lx.RATING_UC.search(text)
+    rating = lx.RATING.search(text) or lx.RATING_UC.search(text) or _credit_rating(text)
     if rating and lx.RATING_LEVEL.search(text) and not lx.RATING_ASSESSMENT.search(text) and not _lifted(text, rating):
         yield RULES["OVR-002"].finding(loc, match=rating.group(0))
     # OVR-003 make, model or trademark
@@ -145,7 +145,7 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
             yield RULES["OVR-003"].finding(loc, match=match.group(0).strip())
             break
     # OVR-005 certificate / OVR-004 standard
-    certificate = lx.CERTIFICATE.search(text)
+    certificate = next((m for m in lx.CERTIFICATE.finditer(text) if not _not_conformity(text, m)), None)
     standard = lx.STANDARD.search(text) or lx.STANDARD_WORD.search(text)
     if (certificate and st.obligation == "ska" and not equivalent and not lx.CERT_CONTEXT_OPTIONAL.search(text)
             and not _lifted(text, certificate)):
@@ -178,6 +178,17 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
                 detail_en=f"The mandatory requirement expresses a wish (\"{wish.group(0)}\"); make it desirable.")
 
 
+def _credit_rating(text: str) -> re.Match[str] | None:
+    """A bare "rating"/"betyg" counts only in a text about credit or finances (not a CVSS severity rating)."""
+    bare = lx.RATING_BARE.search(text)
+    return bare if bare and lx.FINANCIAL.search(text) else None
+
+
+def _not_conformity(text: str, match: re.Match[str]) -> bool:
+    """The certificate is a technical one (device, TLS) or an authority's attestation (taxes paid)."""
+    return any(m.start() <= match.start() < m.end() for m in lx.CERT_NOT_CONFORMITY.finditer(text))
+
+
 def _brands(text: str) -> Iterator[re.Match[str]]:
     for match in lx.BRANDS.finditer(text):
         if lx.PLATFORMS.fullmatch(match.group(0).strip()):
@@ -200,6 +211,7 @@ def _local_place(text: str) -> re.Match[str] | None:
 def _after_reference(text: str, restricted: re.Match[str]) -> bool:
     """The customer restriction qualifies a reference or experience, not something else in the sentence."""
     head = text[max(0, restricted.start() - 120):restricted.start()]
+    head = re.split(r"[.!?;](?:\s|$)", head)[-1]  # the same sentence only
     return bool(lx.REFERENCE_WORD.search(head))
 
 
@@ -221,7 +233,10 @@ def _reference_detail(text: str) -> str | None:
 def _vague(text: str, loc: Location, st: Statement) -> Iterator[Finding]:
     plain = lx.LEGAL_TERMS.sub(lambda m: " " * len(m.group(0)), _without_quotes(text))
     standard_ref = bool(lx.STANDARD.search(text))
-    for match in lx.SUBJECTIVE.finditer(plain):
+    subjective = list(lx.SUBJECTIVE.finditer(plain))
+    if language_of(text) == "en":
+        subjective = sorted(subjective + list(lx.SUBJECTIVE_EN_ONLY.finditer(plain)), key=lambda m: m.start())
+    for match in subjective:
         if _lifted(plain, match) or standard_ref or _near(plain, match, lx.MEASURE):
             continue
         yield RULES["VAG-001"].finding(loc, match=match.group(0))
@@ -245,6 +260,8 @@ def _vague(text: str, loc: Location, st: Statement) -> Iterator[Finding]:
     ok = [m.span() for m in lx.QUANTITY_OK.finditer(plain)]
     for match in lx.QUANTITY.finditer(plain):
         if any(a <= match.start() < b for a, b in ok):
+            continue
+        if match.group(0).lower() == "några" and lx.NEGATION.search(_clause_before(plain, match.start())):
             continue
         yield RULES["VAG-006"].finding(loc, match=match.group(0))
         break

@@ -8,11 +8,13 @@ import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from helpers import library_copy, requirement
 
 from procura.checks import CheckOptions, check_document
 from procura.checks.extract import read_statements
 from procura.cli import cli
 from procura.errors import InputError
+from procura.library import load_library
 
 
 def make_docx(path, paragraphs=(), rows=()):
@@ -131,5 +133,33 @@ def test_json_shape(tmp_path):
     assert finding["rule"] == "OVR-002" and finding["severity"] == "error" and finding["location"]["line"] == 1
     assert finding["message"].startswith("A credit rating")
     assert finding["citation"]["url"] == "https://lagen.nu/dom/ra/2005:47"
-    assert finding["suggestion"]["id"] == "KV-001"
+    assert finding["suggestion"] is None or set(finding["suggestion"]) == {"id", "title", "score"}
     assert data["summary"]["error"] == 1
+
+
+def test_suggestion_is_the_right_sized_library_requirement(tmp_path):
+    root = library_copy(tmp_path)
+    requirement(root, "KV-1", "kvalificering", levels={"bas": {"text": {
+        "sv": "Leverantören ska ha en stabil ekonomi; kommunen gör en samlad bedömning och en riskklass hos UC är aldrig ensam avgörande.",
+        "en": "The supplier shall have stable finances; the municipality makes an overall assessment and a UC risk class is never decisive."}}})
+    requirement(root, "IS-1", "informationssakerhet")
+    path = tmp_path / "krav.txt"
+    path.write_text("Leverantören ska ha lägst riskklass 3 enligt UC.\n", encoding="utf-8")
+    findings = check_document(path, CheckOptions(library=load_library(root)))
+    assert [(f.rule, f.suggestion.id if f.suggestion else None) for f in findings] == [("OVR-002", "KV-1")]
+
+
+def many_ska(tmp_path, ska, bor):
+    lines = [f"Larmet ska klara test nummer {i} av {ska} i protokoll {i * 7}." for i in range(ska)]
+    lines += [f"Larmet bör ha tillval nummer {i} av {bor} med kod {i * 13}." for i in range(bor)]
+    path = tmp_path / "krav.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [f for f in check_document(path) if f.rule == "OVR-010"]
+
+
+def test_too_many_ska_krav_is_a_proportion_not_a_count(tmp_path):
+    found = many_ska(tmp_path, 20, 0)
+    assert len(found) == 1 and found[0].message.en.startswith("20 of 20 requirements (100%) are mandatory")
+    assert many_ska(tmp_path, 19, 0) == []  # too short a list to judge
+    assert many_ska(tmp_path, 150, 50) == []  # large but with wishes as bör-krav (75 %)
+    assert len(many_ska(tmp_path, 180, 20)) == 1  # 90 %

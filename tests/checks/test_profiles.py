@@ -1,9 +1,16 @@
-"""Profiles (resolved specifications) and library folders: choices, acceptance, weights, gaps, dogfooding."""
+"""Profiles (resolved specifications) and library folders: choices, acceptance, weights, gaps, dogfooding.
+
+Scenarios that depend on what a library holds (gaps, suggestions, sizing) build a small fixture library in
+tmp_path, so they keep testing the checker when the shipped library grows; the dogfood tests at the top check
+the shipped library and examples themselves.
+"""
 
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import SIZED, library_copy, requirement
+from helpers import profile as profile_file
 
 from procura.checks import check_library, check_specification, check_target
 from procura.checks.duplicates import near_duplicates
@@ -31,8 +38,42 @@ def test_example_profiles_have_no_errors(example):
     assert [f for f in check_target(example) if f.severity.value == "error"] == []
 
 
-def test_shipped_library_has_no_errors():
-    assert [f for f in check_library(load_library()) if f.severity.value == "error"] == []
+def test_shipped_library_has_no_errors_and_no_vague_wording():
+    findings = check_library(load_library())
+    assert [(f.rule, f.location.requirement) for f in findings if f.severity.value == "error"] == []
+    assert [(f.rule, f.location.requirement, f.message.en) for f in findings if f.category == "vague"] == []
+
+
+def fixture_library(tmp_path, *requirements):
+    """A library of the shipped categories and product areas holding only ``(id, category, changes)``."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    root = library_copy(tmp_path)
+    for req_id, category, changes in requirements:
+        requirement(root, req_id, category, **changes)
+    return load_library(root)
+
+
+def text(sv, en):
+    return {"levels": {"bas": {"text": {"sv": sv, "en": en}}}}
+
+
+# one requirement per need a life-critical safety-alarm procurement with personal data has
+COVERING = [
+    ("DS-1", "dataskydd", text("Leverantören ska teckna personuppgiftsbiträdesavtal enligt kommunens mall.",
+                               "The supplier shall sign a data processing agreement on the municipality's template.")),
+    ("TG-1", "tillganglighet", text("Appen ska uppfylla EN 301 549 eller likvärdigt.",
+                                    "The app shall meet EN 301 549 or equivalent.")),
+    ("IO-1", "interoperabilitet", text("Larmen ska kommunicera enligt SCAIP (SS 91100) eller likvärdigt.",
+                                       "The alarms shall communicate by SCAIP (SS 91100) or equivalent.")),
+    ("IN-1", "infrastruktur", text("Tjänsten ska ha en tillgänglighet om minst 99,5 % per månad.",
+                                   "The service shall have an availability of at least 99.5 % per month.")),
+    ("IN-2", "infrastruktur", text("Leverantören ska övervaka hela larmkedjan dygnet runt.",
+                                   "The supplier shall monitor the whole alarm chain around the clock.")),
+    ("AV-1", "avtalsvillkor", text("Vid avtalets slut ska leverantören lämna export av data i CSV-format inom 30 dagar.",
+                                   "At the end of the contract the supplier shall deliver an export of data in CSV within 30 days.")),
+    ("AV-2", "avtalsvillkor", text("Leverantören ska rapportera säkerhetsincidenter till kommunen inom 24 timmar.",
+                                   "The supplier shall report security incidents to the municipality within 24 hours.")),
+]
 
 
 def test_own_requirement_is_checked_with_line(tmp_path):
@@ -88,16 +129,36 @@ def test_award_weights_must_sum_to_100_and_name_known_bor_items(tmp_path):
     assert any(rule == "CON-006" and "OKAND-1" in m for rule, m in messages)
 
 
+def completeness(tmp_path, library, **changes):
+    spec = resolve(load_profile(profile_file(tmp_path, **changes)), library)
+    return {f.rule for f in check_specification(spec) if f.category == "completeness"}
+
+
 def test_completeness_gaps_for_life_critical_alarms(tmp_path):
-    rules = {f.rule for f in findings_of(profile(tmp_path))}
-    assert {"CMP-001", "CMP-004", "CMP-006"} <= rules
-    assert "CMP-003" not in rules  # TG-001 covers accessibility for residents
+    bare = fixture_library(tmp_path / "bare", ("IS-1", "informationssakerhet", {}))
+    assert completeness(tmp_path, bare, life_critical=True) == {
+        "CMP-001", "CMP-003", "CMP-004", "CMP-005", "CMP-006", "CMP-007"}
+    # sensitive data (or cameras) also needs support for an impact assessment
+    assert "CMP-002" in completeness(tmp_path, bare, life_critical=True, personal_data="sensitive")
 
 
-def test_no_accessibility_when_nobody_uses_it(tmp_path):
-    path = profile(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8").replace("users: [residents, staff]", "users: [staff]"), encoding="utf-8")
-    assert "CMP-003" in {f.rule for f in findings_of(path)}
+def test_requirements_that_cover_the_needs_silence_the_gaps(tmp_path):
+    full = fixture_library(tmp_path / "full", *COVERING)
+    assert completeness(tmp_path, full, life_critical=True) == set()
+
+
+def test_accessibility_gap_only_when_people_use_it(tmp_path):
+    library = fixture_library(tmp_path / "lib", *[r for r in COVERING if r[1] != "tillganglighet"])
+    assert "CMP-003" in completeness(tmp_path, library, users=["staff"])
+    assert "CMP-003" not in completeness(tmp_path, library, users=[])
+
+
+def test_sized_requirement_with_fixture_library(tmp_path):
+    library = fixture_library(tmp_path / "lib", ("IN-9", "infrastruktur", SIZED))
+    path = profile_file(tmp_path, choices={"IN-9": {"parameters": {"pct": 99.99},
+                                                    "justification": "Riskanalysen RA-12 visar behovet."}})
+    found = [f for f in check_specification(resolve(load_profile(path), library)) if f.rule == "OVR-011"]
+    assert found and found[0].location.requirement == "IN-9" and "RA-12" in found[0].message.sv
 
 
 def test_data_in_sweden_contradicts_eu_profile(tmp_path):

@@ -42,6 +42,26 @@ CASES = [
     ("VAG-005", "Lösningen ska uppfylla kommunens behov.", "Lösningen ska uppfylla kraven i bilaga 2.", None),
     ("VAG-006", "Lösningen ska stödja flera språk.", "Lösningen ska kunna koppla ett eller flera tillbehör till varje larm.", None),
     ("CON-005", "Leverantören ska leverera inom [ange antal] dagar.", "Leverantören ska leverera inom 10 dagar.", None),
+    # context found by dogfooding the shipped library: the negatives are good text the rule once flagged
+    ("OVR-002", "The supplier's financial rating shall be at least B.",
+     "Vulnerabilities of critical severity (CVSS 9.0–10.0 or an equivalent rating) shall be remedied within 14 days.", None),
+    ("OVR-005", "The supplier shall hold a valid ISO 27001 certificate.",
+     "Each camera shall have its own identity (e.g. a device certificate) that the service verifies.", None),
+    ("OVR-005", "Leverantören ska ha ett certifierat ledningssystem för informationssäkerhet.",
+     "The supplier must not be subject to exclusion; the municipality requests certificates of paid taxes only from the winner.", None),
+    ("OVR-007", "The tenderer shall provide references from Swedish municipalities.",
+     "The incident report shall be delivered within 5 days. The supplier shall report the lessons to the municipality.", None),
+    ("OVR-007", "Referenserna ska komma från kommunerna i länet.",
+     "Leverantören ska rapportera levererade uppdateringar till kommunen varje månad.", None),
+    ("OVR-009", "Appen ska redan användas av alla leverantörens kommunkunder.",
+     "Lösningen ska hantera antal användare i personalen och samtidiga användare samt en ökning av varje volym med 30 %.", None),
+    ("OVR-010", "Lösningen ska helst stödja röstmeddelanden.", "Kommunen ska när som helst kunna exportera all sin data.", None),
+    ("VAG-001", "The login shall be fast.", "Tjänsten ska fungera över mobilt bredband utan fast anslutning.", None),
+    ("VAG-001", "The supplier shall provide professional support.",
+     "The supplier shall be registered in the corresponding professional or trade register.", None),
+    ("VAG-006", "About half of the staff shall be trained in the first month.",
+     "The municipality shall be able to extract all personal data about one individual.", None),
+    ("VAG-006", "Lösningen ska stödja några olika språk.", "Simuleringen får inte påverka några beslut.", None),
 ]
 
 
