@@ -138,3 +138,21 @@ def test_one_example_per_product_area():
 
     areas = Counter(p for e in example_profiles() for p in load_profile(e).profile.products)
     assert set(areas) == set(LIB.products)
+
+
+UNIT_WORDS = {"h": ("timm", "hour"), "min": ("min",), "s": ("sek", "second"), "d": ("dag", "day"),
+              "%": ("%", "procent", "percent"), "ms": ("ms", "milli"), "dB": ("db", "decibel")}
+
+
+def test_units_are_not_printed_twice():
+    """A parameter with a unit is written as "{{x}}"; the text must not repeat the unit after it."""
+    doubled = []
+    for r in REQS:
+        units = {p.name: p.unit for p in r.parameters if p.unit}
+        for level, spec in r.levels.items():
+            for lang in ("sv", "en"):
+                for match in re.finditer(r"\{\{\s*([a-z0-9_]+)\s*\}\}\s*(\S*)", getattr(spec.text, lang)):
+                    unit, following = units.get(match.group(1)), match.group(2).lower()
+                    if unit and following.startswith(UNIT_WORDS.get(unit, (unit.lower(),))):
+                        doubled.append(f"{r.id} {level.value} {lang}: {match.group(0)} (unit {unit})")
+    assert not doubled, doubled
