@@ -3,7 +3,8 @@
 Public API::
 
     check_specification(spec) -> list[Finding]      # a resolved profile
-    check_library(library) -> list[Finding]         # a library or pack folder
+    check_library(library) -> list[Finding]         # a library folder
+    check_pack(pack) -> list[Finding]               # a pack: its requirements and stricter overrides
     check_document(path, options) -> list[Finding]  # .docx, .xlsx, .csv, .txt, .md
     check_target(path, options) -> list[Finding]    # any of the above, by what the path is
 
@@ -16,14 +17,14 @@ from pathlib import Path
 
 from procura.checks.document import CheckOptions, check_document
 from procura.checks.findings import Finding, Location, Severity, Suggestion
-from procura.checks.library import check_library
+from procura.checks.library import check_library, check_pack
 from procura.checks.rules import CATEGORIES, RULES, Rule, get_rule
 from procura.checks.specification import check_specification
 from procura.errors import InputError
 
 __all__ = [
     "CATEGORIES", "RULES", "CheckOptions", "Finding", "Location", "Rule", "Severity", "Suggestion", "check_document",
-    "check_library", "check_specification", "check_target", "get_rule",
+    "check_library", "check_pack", "check_specification", "check_target", "get_rule",
 ]
 
 
@@ -33,6 +34,10 @@ def check_target(path: Path, options: CheckOptions | None = None) -> list[Findin
 
     options = options or CheckOptions()
     path = Path(path)
+    if path.is_dir() and (path / "pack.yaml").is_file():
+        from procura.packs.pack import load_pack
+
+        return check_pack(load_pack(path, options.library or load_library()))
     if path.is_dir():
         root = path if (path / "categories.yaml").is_file() else next(
             (p.parent for p in sorted(path.glob("*/categories.yaml"))), None)

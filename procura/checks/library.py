@@ -46,3 +46,21 @@ def check_library(library: Library) -> list[Finding]:
     for i, j, score in near_duplicates([text for text, _ in firsts]):
         findings.append(RULES["CON-001"].finding(firsts[j][1], other=firsts[i][1].requirement, score=round(score)))
     return findings
+
+
+def check_pack(pack) -> list[Finding]:
+    """A pack: its own requirements as a library, and every override stricter than the library's
+    requirement as possible overreach (the override's `why` must show the need)."""
+    findings = check_library(pack.library)
+    for lib_id, changes in pack.changes.items():
+        for change in changes:
+            if change.direction != "stricter":
+                continue
+            why = pack.overrides[lib_id].why
+            findings.append(RULES["OVR-011"].finding(
+                Location(file=str(pack.root / "pack.yaml"), requirement=lib_id),
+                detail_sv=f"Kravpaketet {pack.name} skärper {lib_id} ({change.field}: {change.old} → {change.new}). "
+                          f"Motivering: {why.get('sv')}",
+                detail_en=f"The pack {pack.name} makes {lib_id} stricter ({change.field}: {change.old} → {change.new}). "
+                          f"Justification: {why.get('en')}"))
+    return findings

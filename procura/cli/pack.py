@@ -39,15 +39,30 @@ def new(name: str, parent: Path, publisher: str) -> None:
 
 @pack.command("validate")
 @click.argument("folder", type=click.Path(path_type=Path))
-def validate(folder: Path) -> None:
-    """Check a pack: schema, IDs and namespaces, translations, overrides."""
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of the findings.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="Exit 1 when a check finding is at or above this severity.")
+def validate(folder: Path, lang: str, fail_on: str) -> None:
+    """Check a pack: schema, IDs and namespaces, then the checks of `procura check` on its
+    requirements and overrides (translations, wording, overreach, stricter overrides).
+
+    Exit 0: valid with nothing at or above --fail-on; 1: check findings; 2: invalid pack.
+    """
+    from rich.console import Console
+
+    from procura.checks import Severity, check_pack
+    from procura.checks.report import exit_code, render_text
     from procura.packs.validate import validate_pack
 
-    pack_, findings = validate_pack(folder)
-    for finding in findings:
-        click.echo(str(finding), err=True)
+    pack_, notes = validate_pack(folder)
+    for note in notes:
+        click.echo(str(note), err=True)
+    findings = check_pack(pack_)
+    if findings:
+        render_text(findings, [str(folder)], lang, Console(highlight=False, soft_wrap=True))
     click.echo(f"{pack_.meta.label}: valid — {len(pack_.requirements)} requirements, {len(pack_.overrides)} overrides, "
-               f"{len(findings)} warnings")
+               f"{len(notes)} notes, {len(findings)} check findings")
+    raise SystemExit(exit_code(findings, Severity(fail_on)))
 
 
 @pack.command("build")

@@ -182,7 +182,7 @@ def scaffold(name: str, parent: Path, organisation: str = "Exempel kommun") -> P
         "levels": {"bas": {"text": {
             "sv": "Leverantören ska besvara ärenden till supporten inom {{hours}} timmar under kontorstid.",
             "en": "The supplier shall answer support requests within {{hours}} hours during office hours."}}},
-        "parameters": [{"name": "hours", "label": {"sv": "Svarstid", "en": "Response time"}, "unit": "h",
+        "parameters": [{"name": "hours", "label": {"sv": "Svarstid", "en": "Response time"}, "unit": "",
                         "defaults": {"bas": 8}, "stricter": "lower"}],
         "motive": {"sv": "Verksamheten behöver veta när den får hjälp.", "en": "The care organisation needs to know when it gets help."},
         "verification": {"method": {"sv": "Leverantören bekräftar kravet i anbudet och redovisar svarstider kvartalsvis.",

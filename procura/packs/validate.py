@@ -26,24 +26,17 @@ class Finding:
 
 
 def validate_pack(root: Path, base: Library | None = None) -> tuple[Pack, list[Finding]]:
-    """Load the pack (schema, IDs and placement errors raise) and report what is not an error."""
+    """Load the pack (schema, IDs and placement errors raise) and report what is not an error.
+
+    These are the pack's own notes (licence, emptiness); the requirement checks — translations,
+    wording, overreach, stricter overrides — are procura check's (procura.checks.check_pack)."""
     base = base or load_library()
     pack_files(root, list(base.categories))
     pack = load_pack(root, base)
     findings: list[Finding] = []
-    for loaded in pack.library.requirements.values():
-        missing = [lang for lang in ("sv", "en") if lang not in loaded.requirement.languages()]
-        if missing:
-            findings.append(Finding("warning", str(loaded.path), f"text missing in {', '.join(missing)} — add the translation"))
     if pack.meta.licence not in KNOWN_LICENCES:
         findings.append(Finding("warning", str(root / "pack.yaml"),
                                 f"licence {pack.meta.licence} is not a licence procura knows — check it on spdx.org/licenses"))
-    for lib_id, changes in pack.changes.items():
-        for change in changes:
-            if change.direction == "stricter":
-                findings.append(Finding("warning", f"{root / 'pack.yaml'}: overrides.{lib_id}",
-                                        f"{change.field} {change.old} -> {change.new} is stricter than the library: possible "
-                                        "overreach — the override's `why` must show the need"))
     if not pack.requirements and not pack.overrides:
         findings.append(Finding("warning", str(root), "the pack has no requirements and no overrides"))
     return pack, findings

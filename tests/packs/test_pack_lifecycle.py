@@ -166,3 +166,33 @@ def test_every_pack_command_has_help(run):
     for command in ("new", "validate", "build", "install", "list", "remove", "diff", "export", "import"):
         result = run("pack", command, "--help")
         assert result.exit_code == 0 and len(result.output) > 80, command
+
+
+def test_validate_runs_the_checks_on_pack_requirements(run, make_pack):
+    pack = make_pack()
+    path = next((pack / "support").glob("*.yaml"))
+    text = path.read_text(encoding="utf-8").replace(
+        "Leverantören ska besvara ärenden till supporten", "Leverantören ska i möjligaste mån besvara ärenden till supporten")
+    path.write_text(text, encoding="utf-8")
+    result = run("pack", "validate", pack, "--fail-on", "warning")
+    assert result.exit_code == 1
+    assert "VAG-002" in result.output and "i möjligaste mån" in result.output
+    assert run("pack", "validate", pack).exit_code == 0  # a warning does not fail at the default --fail-on error
+
+
+def test_a_clean_scaffold_has_no_check_findings(run, make_pack):
+    result = run("pack", "validate", make_pack())
+    assert result.exit_code == 0 and "0 check findings" in result.output
+
+
+def test_check_flags_a_stricter_override_in_a_pack_folder(run, make_pack):
+    pack = make_pack()
+    (pack / "overrides").mkdir()
+    (pack / "overrides" / "IN-001.yaml").write_text(
+        "id: IN-001\nwhy: {sv: Larmkedjan är livskritisk., en: The alarm chain is life-critical.}\n"
+        "parameters: {availability_pct: {bas: 99.9}}\n", encoding="utf-8")
+    result = run("check", pack, "--format", "json", "--lang", "en")
+    findings = __import__("json").loads(result.output)["findings"]
+    stricter = [f for f in findings if f["rule"] == "OVR-011"]
+    assert stricter and stricter[0]["location"]["requirement"] == "IN-001"
+    assert "makes IN-001 stricter" in stricter[0]["message"] and "The alarm chain is life-critical." in stricter[0]["message"]
