@@ -8,7 +8,6 @@ refused with the profile line that needs one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from procura.library import Library
 from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
 from procura.models.profile import OwnRequirement
 from procura.models.requirement import PLACEHOLDER, Parameter
-from procura.sizing.describe import describe, value_text
+from procura.sizing.describe import describe
 from procura.yamlio import line_of, load_model, read_text
 
 
@@ -259,4 +258,3 @@ def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: list[InputE
         item.parameters[name] = value
 
 
-_ = (re, value_text)  # re-exported helpers used by renderers
