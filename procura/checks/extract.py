@@ -29,6 +29,14 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/
 ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
 ID_CELL = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)*\.?)\s*$")
 TEXT_HEADERS = ("kravtext", "krav", "requirement", "text", "beskrivning", "description", "kravbeskrivning", "statement")
+# "Motiv: ...", "Verification: ..." — labelled paragraphs that explain a requirement, not demands of their own
+EXPLANATION_LABEL = re.compile(
+    r"^\s*(?:motiv|motive|motivering|bakgrund|syfte|background|purpose|rationale|verifiering|verification|källa|källor|"
+    r"source|sources|poängsättning|scoring|kommentar|comment|anmärkning|not|note|ursprung|origin|upphandlarens motivering|"
+    r"the officer's justification|accepterade granskningsanmärkningar|accepted review findings)\s*:", re.I)
+# "Ska · Teknisk specifikation · Basnivå" — a modal used as a label, not as a verb
+MODAL_AS_LABEL = re.compile(r"^\s*(?:ska|skall|bör|måste|shall|should|must)\s*[·:|/–-]", re.I)
+HEADING_STYLES = ("heading", "rubrik")
 ID_HEADERS = ("id", "nr", "nummer", "kravnummer", "kravnr", "kravid", "krav-id", "ref", "referens", "number", "no", "no.")
 
 
@@ -95,6 +103,8 @@ def _split_id(text: str) -> tuple[str | None, str]:
 
 
 def _is_requirement(text: str) -> bool:
+    if EXPLANATION_LABEL.match(text) or MODAL_AS_LABEL.match(text):
+        return False
     return bool(lx.MODAL.search(text)) and len(text) >= 12
 
 
@@ -115,10 +125,15 @@ def _docx(path: Path, data: bytes) -> list[Statement]:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:  # lxml errors vary
         raise InputError(f"cannot read the Word document ({type(exc).__name__})", path, "open it in Word and save it again") from None
     statements: list[Statement] = []
+    current: str | None = None  # the ID of the heading a paragraph stands under ("3.2 K12 Loggning")
     for paragraph in document.paragraphs:
         req_id, text = _split_id(paragraph.text.strip())
+        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        if style.startswith(HEADING_STYLES):
+            current = req_id if req_id and not req_id[0].isdigit() else None
+            continue
         if _is_requirement(text):
-            statements.append(_statement(path, text, None, req_id))
+            statements.append(_statement(path, text, None, req_id or current))
     for table in document.tables:
         for row in table.rows:
             cells = [c.text.strip() for c in row.cells]
