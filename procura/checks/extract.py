@@ -126,9 +126,11 @@ def _docx(path: Path, data: bytes) -> list[Statement]:
         raise InputError(f"cannot read the Word document ({type(exc).__name__})", path, "open it in Word and save it again") from None
     statements: list[Statement] = []
     current: str | None = None  # the ID of the heading a paragraph stands under ("3.2 K12 Loggning")
+    # style names by id, read once: python-docx's paragraph.style scans every style per paragraph
+    style_names = {s.style_id: (s.name or "").lower() for s in document.styles}
     for paragraph in document.paragraphs:
         req_id, text = _split_id(paragraph.text.strip())
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        style = style_names.get(paragraph._p.style or "", "")
         if style.startswith(HEADING_STYLES):
             current = req_id if req_id and not req_id[0].isdigit() else None
             continue
