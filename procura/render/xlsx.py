@@ -10,6 +10,7 @@ columns are not. Every cell is written as text, so a value that looks like a for
 from __future__ import annotations
 
 import hashlib
+import math
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,16 @@ def set_text(cell, value: Any) -> None:
     cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True
+
+
+def row_height(values, widths, line_points: float = 15.0) -> float:
+    """A row height (points) that shows every wrapped line: neither Excel nor LibreOffice is
+    guaranteed to fit rows written by openpyxl, and a clipped requirement text is misread."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        chars_per_line = max(1, int(width * 1.1))
+        lines = max(lines, sum(math.ceil(max(1, len(part)) / chars_per_line) for part in str(value).split("\n")))
+    return lines * line_points
 
 
 def write_matrix(model: dict[str, Any], path: Path) -> None:
@@ -103,6 +114,7 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
             if c in ANSWER_COLUMNS:
                 cell.protection = unlocked
                 cell.number_format = "@"
+        ws.row_dimensions[r].height = row_height(values[:FINGERPRINT_COLUMN - 1], WIDTHS)  # the hidden column takes no room
     last = len(requirements) + 1
     if requirements:
         yes, no = t("matrix.answer_yes", lang), t("matrix.answer_no", lang)

@@ -77,3 +77,12 @@ def test_build_writes_the_matrix_with_the_other_outputs(tmp_path, profile_path):
     assert result.exit_code == 0, result.output
     assert "kravmatris.xlsx" in result.output
     assert (tmp_path / "o" / "kravmatris.xlsx").exists()
+
+
+def test_rows_are_tall_enough_for_the_wrapped_requirement_text(matrix_path):
+    ws = openpyxl.load_workbook(matrix_path).worksheets[1]
+    width = ws.column_dimensions["B"].width
+    for row in range(2, ws.max_row + 1):
+        text = ws.cell(row=row, column=2).value or ""
+        lines_needed = -(-len(text) // int(width * 1.1))
+        assert ws.row_dimensions[row].height >= 15 * lines_needed, f"row {row} clips its text"
