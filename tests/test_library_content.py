@@ -156,3 +156,24 @@ def test_units_are_not_printed_twice():
                     if unit and following.startswith(UNIT_WORDS.get(unit, (unit.lower(),))):
                         doubled.append(f"{r.id} {level.value} {lang}: {match.group(0)} (unit {unit})")
     assert not doubled, doubled
+
+
+# A level text that points at another level ("Som basnivån, och dessutom ...", "In addition to the basic
+# level ...") is unreadable in the document, which prints only the one level the procurement needs.
+LEVEL_REFERENCE = re.compile(
+    r"basnivå|avancerad(?:e)? nivå|spjutspetsnivå|basic level|advanced level|spearhead level", re.IGNORECASE)
+
+
+def test_no_level_text_refers_to_another_level():
+    offenders = []
+    for r in REQS:
+        for level, spec in r.levels.items():
+            for lang in ("sv", "en"):
+                match = LEVEL_REFERENCE.search(getattr(spec.text, lang) or "")
+                if match:
+                    offenders.append(f"{r.id} {level.value} {lang}: \"{match.group(0)}\"")
+    ids = sorted({o.split()[0] for o in offenders})
+    assert not offenders, (
+        f"{len(ids)} requirement(s) have a level text that refers to another level, but only one level is "
+        f"printed, so each level text must state the whole demand on its own: {', '.join(ids)}\n"
+        + "\n".join(offenders))
