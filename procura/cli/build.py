@@ -6,17 +6,15 @@ from pathlib import Path
 
 import click
 
-from procura.cli.options import lang_option
+from procura.cli.options import force_option, lang_option, out_option, profile_argument, template_option
 
 
 @click.command()
-@click.argument("profile", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder to write the specification into.")
+@profile_argument
+@out_option("the specification")
 @lang_option
-@click.option("--template", type=click.Path(path_type=Path), default=None,
-              help="Your own Word template (.docx) based on procura's templates/reference.docx.")
-@click.option("--force", is_flag=True, help="Replace outputs even if they were edited after procura wrote them.")
+@template_option
+@force_option
 @click.option("--explain", is_flag=True, help="Also print why each requirement and level was chosen.")
 @click.option("--dry-run", is_flag=True, help="Right-size and explain, but write nothing.")
 @click.option("--packs-dir", type=click.Path(path_type=Path), default=None,

@@ -7,19 +7,17 @@ from pathlib import Path
 import click
 
 from procura.checklists.model import KINDS
-from procura.cli.options import lang_option
+from procura.cli.options import force_option, lang_option, out_option, profile_argument, template_option
 
 
 @click.command()
-@click.argument("profile", type=click.Path(path_type=Path))
+@profile_argument
 @click.option("--kind", "kinds", type=click.Choice(KINDS), multiple=True,
               help="Which checklist (repeat for several; default: all four).")
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder to write the checklists into.")
+@out_option("the checklists")
 @lang_option
-@click.option("--template", type=click.Path(path_type=Path), default=None,
-              help="Your own Word template (.docx) based on procura's templates/reference.docx.")
-@click.option("--force", is_flag=True, help="Replace outputs even if they were edited after procura wrote them.")
+@template_option
+@force_option
 def checklist(profile: Path, kinds: tuple[str, ...], out_dir: Path, lang: str | None, template: Path | None,
               force: bool) -> None:
     """Write checklists for the procurement described in PROFILE, as Word and Markdown.

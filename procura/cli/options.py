@@ -1,6 +1,8 @@
-"""Options shared by several commands."""
+"""Options shared by several commands, so they read and behave the same everywhere."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
@@ -8,7 +10,14 @@ lang_option = click.option(
     "--lang", type=click.Choice(["sv", "en"]), default=None,
     help="Language of the output (default: the profile's language, else Swedish).",
 )
+profile_argument = click.argument("profile", type=click.Path(path_type=Path))
+template_option = click.option(
+    "--template", type=click.Path(path_type=Path), default=None,
+    help="Your own Word template (.docx) based on procura's templates/reference.docx.",
+)
+force_option = click.option("--force", is_flag=True, help="Replace outputs even if they were edited after procura wrote them.")
 
 
-def existing_path(**kwargs) -> click.Path:
-    return click.Path(path_type=__import__("pathlib").Path, **kwargs)
+def out_option(what: str):
+    return click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+                        help=f"Folder to write {what} into.")
