@@ -37,12 +37,21 @@ EQUIVALENT = re.compile(
     r"|other\s+(?:equivalent\s+)?(?:evidence|proof|documentation)|or\s+evidence\s+of\s+equivalent",
     I,
 )
+# "eller motsvarande modell från samma tillverkare": an equivalent limited to the same make, brand or supplier opens
+# nothing to competitors, so it is not the equivalence LOU 9 kap. 6 § asks for
+SAME_MAKER = re.compile(
+    r"\b(?:från|av|hos|inom)\s+samma\s+(?:tillverkare|fabrikat|märke|leverantör|produktfamilj|varumärke|serie)\w*"
+    r"|\b(?:from|by|of)\s+the\s+same\s+(?:manufacturer|make|brand|vendor|supplier|product\s+(?:family|line|range)|"
+    r"series|trademark)",
+    I,
+)
 SPECIAL_REASONS = words("särskilda skäl", "särskilt skäl", "special reasons?", "particular reasons?")
 # a negation that lifts a demand ("need not", "inget krav på") — a prohibition ("får inte") does not
 LIFTING_NEGATION = re.compile(
     r"\b(?:behöver|måste|krävs|kräver|ställs|ställer|kommer|need|needs|is|are|does|do|will)\s+(?:\w+\s+)?(?:inte|ej|not)\b"
     r"|\b(?:inget|inga|ingen|no)\s+(?:\w+\s+)?(?:krav|requirement|demand)s?\b|\bnot\s+required\b|\binte\s+(?:ett\s+)?krav\b"
-    r"|\b(?:utan|without)\s+(?:krav|att\s+kräva|requiring|any\s+requirement)\b|\bneed\s+not\b|\binte\s+nödvändig\w*",
+    r"|\b(?:utan|without)\s+(?:krav|att\s+kräva|requiring|any\s+requirement)\b|\bneed\s+not\b|\binte\s+nödvändig\w*"
+    r"|\b(?:inte|ej|not)\s+(?:kräva|krävas|förutsätta|require|assume|presuppose)\b",
     I,
 )
 EXAMPLE = words("t\\.ex\\.?", "t ex", "till exempel", "exempelvis", "såsom", "e\\.g\\.?", "for example", "for instance",
@@ -83,7 +92,8 @@ STANDARD = re.compile(
     r"|\bSCAIP\b|\bWCAG(?:\s*\d(?:\.\d)?)?(?:\s+(?:nivå|level)\s+AA?A?)?"
 )
 STANDARD_WORD = words("ISO-?(?:standard\\w*|certifi\\w*|certifikat\\w*)")
-CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
+# compounds count: "miljöcertifikat", "ISO 27001-certifierad" (a technical compound is set aside below)
+CERTIFICATE = words("[\\w-]*certifi\\w+", "[\\w-]*certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
                     "accredit\\w*")
 # LOU 15 kap. 14-15 §§ (Art. 62) concern certificates from independent bodies that a supplier meets a quality or
 # environmental management standard; a technical certificate (X.509: a device's or server's identity) and an
@@ -91,6 +101,10 @@ CERTIFICATE = words("(?:ISO-)?certifi\\w+", "certifikat\\w*", "certified", "cert
 CERT_NOT_CONFORMITY = re.compile(
     r"\b(?:device|client|server|host|root|intermediate|TLS|SSL|X\.?509|digital|public[- ]key|signing|code[- ]signing|"
     r"identity|PKI|CA|web)\s+certificates?\b"
+    r"|(?<![\w-])(?:TLS|SSL|X\.?509|server|klient|enhets?|rot|mellan|signerings?|kodsignerings?|webb|e-legitimations?|"
+    r"PKI|funktions)-?certifikat\w*"
+    r"|\bcertifikat(?:utfärdare|kedj|baserad|spärr|pinning|hantering|förnyelse|byte)\w*"
+    r"|\b(?:digitala?|elektroniska?|tekniska?)\s+certifikat\w*"
     r"|\bcertificates?\s+(?:chains?|authorit\w+|revocation|pinning|based\s+authentication)\b"
     r"|\b(?:tax|registration|residence|police|criminal[- ]record)\s+certificates?\b"
     r"|\bcertificates?\s+(?:of|from|issued\s+by)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:tax\w*|social\s+security|registration|"
@@ -103,6 +117,8 @@ CERT_CONTEXT_OPTIONAL = words("eventuell\\w*", "if any", "ange vilka", "state wh
 TURNOVER = words("\\w*omsättning\\w*", "omsätta", "omsätter", "turnover", "annual revenue", "revenue",
                  "intäkter")
 COUNT = r"(\d+|" + "|".join(SV_NUMBERS) + r")"
+# "fyra (4)", "4 (fyra)": the same count spelled twice, as Swedish contracts often write it
+COUNT_ECHO = r"(?:\s*\((?:\d+|" + "|".join(SV_NUMBERS) + r")\))?"
 AMOUNT = re.compile(
     r"(?:(?:SEK|kr\.?|kronor)\s*)?(" + NUMBER + r"|" + "|".join(SV_NUMBERS) + r")\s*"
     r"(miljarder|miljard|billion|bn|miljoner|miljon|million|mn|mkr|mnkr|msek|mio|m\b|tkr|tsek|tusen|thousand|k\b)?"
@@ -112,6 +128,11 @@ AMOUNT = re.compile(
 SCALE = {"miljard": 1e9, "miljarder": 1e9, "billion": 1e9, "bn": 1e9, "miljon": 1e6, "miljoner": 1e6, "million": 1e6,
          "mn": 1e6, "mkr": 1e6, "mnkr": 1e6, "msek": 1e6, "mio": 1e6, "m": 1e6, "tkr": 1e3, "tsek": 1e3, "tusen": 1e3,
          "thousand": 1e3, "k": 1e3}
+# an amount in another currency than the estimated value (SEK): procura holds no exchange rate, so it cannot
+# compare the two and asks for a manual comparison instead of guessing
+FOREIGN_CURRENCY = re.compile(
+    r"€|\$|£|(?<![\w-])(?:EUR|euro|euros|USD|US[- ]dollars?|dollars?|GBP|pund|pounds?(?:\s+sterling)?|NOK|DKK|CHF|"
+    r"norska\s+kronor|danska\s+kronor|isländska\s+kronor|Norwegian\s+kroner?|Danish\s+kroner?)(?![\w-])", I)
 TURNOVER_MULTIPLE = re.compile(
     COUNT + r"\s+(?:gånger|times)\s+(?:\w+\s+){0,4}(?:värde\w*|value|kontraktsvärde\w*|avtalsvärde\w*|ordervärde\w*)", I)
 RATING = words("riskklass\\w*", "risk class\\w*", "kreditvärdighet\\w*", "kreditbetyg\\w*", "kreditrating\\w*",
@@ -164,9 +185,9 @@ LATER_PRESENCE = words("vid avtalsstart", "senast vid avtalsstart", "från avtal
 REFERENCE_WORD = words("referens\\w*", "references?", "erfarenhet\\w*", "experience", "tidigare uppdrag", "levererat",
                        "leveranser", "delivered", "deliveries", "uppdragsgivare", "customers?")
 RESTRICTED_CUSTOMER = re.compile(
-    r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:minst\s+)?"
+    r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:(?:minst|at\s+least|no\s+fewer\s+than)\s+)?"
     r"(?!the\s+(?:municipality|region|county\s+council|authority|contracting\s+authority)\b)"
-    r"(?:en\s+|ett\s+|två\s+|tre\s+|a\s+|an\s+|the\s+)?"
+    r"(?:(?:\d+|" + "|".join(SV_NUMBERS) + r")" + COUNT_ECHO + r"\s+|a\s+|an\s+|the\s+)?"
     r"(?:annan\s+)?(?:(?:svensk\w*|swedish)\s+)?"
     r"(?:offentlig\w*\s+(?:sektor|verksamhet\w*|myndighet\w*|organisation\w*|aktör\w*|förvaltning\w*|beställare|kund\w*|uppdragsgivare)|"
     r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
@@ -179,23 +200,24 @@ RESTRICTION_OPEN = words("eller privat\\w*", "or private\\w*", "offentlig eller 
                          "eller motsvarande", "eller liknande", "or comparable", "or similar", "or equivalent",
                          "eller annan", "or other", "oavsett", "regardless", "privat eller offentlig", "private or public")
 REFERENCE_COUNT = re.compile(
-    COUNT + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?(?:referens\w*|references?|reference\s+\w+|"
+    COUNT + COUNT_ECHO + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?(?:referens\w*|references?|reference\s+\w+|"
     r"tidigare\s+uppdrag|uppdrag|kunduppdrag|liknande\s+uppdrag|(?:similar|comparable)\s+(?:assignments|contracts|projects)|"
     r"assignments|contracts|projects)", I)
 YEARS_IN_BUSINESS = re.compile(
     r"(?:verksam\w*|funnits|bedrivit\s+verksamhet|varit\s+(?:verksam|etablerad|aktiv)\w*|registrerad\w*|in\s+business|"
     r"been\s+(?:trading|operating|active|established)|in\s+operation|erfarenhet|experience|(?:stiftad|founded|established))"
-    r"[^.;]{0,40}?\b(?:minst|i\s+minst|mer\s+än|at\s+least|more\s+than|for\s+at\s+least|over)\s+" + COUNT +
+    r"[^.;]{0,40}?\b(?:minst|i\s+minst|mer\s+än|at\s+least|more\s+than|for\s+at\s+least|over)\s+" + COUNT + COUNT_ECHO +
     r"\s*(?:år|years)"
-    r"|(?:minst|at\s+least|more\s+than)\s+" + COUNT + r"\s*(?:års|years'?|år)\s+(?:erfarenhet|experience|verksamhet)", I)
+    r"|(?:minst|at\s+least|more\s+than)\s+" + COUNT + COUNT_ECHO + r"\s*(?:års|years'?|år)\s+(?:erfarenhet|experience|verksamhet)", I)
 VALUE_BAND = re.compile(
     r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
-_LIVE = (r"(?:i\s+drift|i\s+produktion|driftsatt\w*|implementerad\w*|används|användas|använts|använd|in\s+production|live|"
-         r"in\s+operation|deployed|in\s+use|used|installerad\w*|installed)")
-_ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every|varje)\s+(?:of\s+)?(?:[\w'’]+\s+){0,2}?"
-                  r"(?:\w*kund(?:er(?:na)?)?|kommun(?:er(?:na)?)?|uppdragsgivare|installationer(?:na)?|"
-                  r"customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])")
+_LIVE = (r"(?:i\s+(?:skarp\s+|full\s+|aktiv\s+)?(?:drift|produktion)|driftsatt\w*|implementerad\w*|används|användas|"
+         r"använts|använd|in\s+(?:\w+\s+)?(?:production|operation|use)|live|deployed|used|installerad\w*|installed|"
+         r"running|körs|fungerande)")
+_ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every|varje|var\s+och\s+en)\s+(?:(?:one\s+)?of\s+|av\s+)?(?:[\w'’]+\s+){0,4}?"
+                  r"(?:\w*(?:kund|kommun)(?:er(?:na)?)?|uppdragsgivare|installationer(?:na)?|"
+                  r"customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])(?!['’]s?\b)")  # not a possessor
 LIVE_EVERYWHERE = re.compile(
     _LIVE + r"\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?" + _ALL_CUSTOMERS
     + r"|" + _ALL_CUSTOMERS + r"[^.;]{0,60}?" + _LIVE + r"\b", I)
@@ -218,7 +240,7 @@ SUBJECTIVE = words(
     "svarstid\\w*|ljudkvalitet|bildkvalitet|säkerhet|funktion\\w*|användbarhet|standard)",
     "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
     "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
-    "inom rimlig tid", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
+    "inom rimlig tid", "i god tid", "in good time", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
     "intuitive\\w*", "modern", "flexib\\w+", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
     "reliable", "reliably", "seamless\\w*", "smooth\\w*", "high[- ](?:quality|security|availability|performance|level)",
     "good", "adequate\\w*", "sufficient\\w*", "reasonabl[ey]", "optimal\\w*", "best possible", "future[- ]proof",
@@ -234,7 +256,17 @@ ESCAPE = words("vid behov", "efter behov", "vid eventuellt behov", "om (?:så\\s
                "as appropriate", "where appropriate", "if appropriate", "if necessary", "when necessary", "as necessary",
                "as needed", "when needed", "if needed", "as required", "to the extent necessary", "strive to", "endeavou?r\\w*",
                "best efforts?", "where applicable", "as far as practicable", "when feasible", "if feasible",
-               "where feasible")
+               "where feasible",
+               # judgement-based: whether the requirement applies is left to a later, unstated judgement
+               "(?:om|när|där|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning))\\s+det\\s+bedöm(?:s|es)",
+               "det\\s+bedöms\\s+(?:som\\s+)?(?:nödvändigt|lämpligt|motiverat|befogat|behövligt|relevant|rimligt)",
+               "(?:enligt|efter)\\s+(?:leverantörens|anbudsgivarens|utförarens)\\s+(?:egen\\s+)?bedömning",
+               "om\\s+(?:leverantören|anbudsgivaren|utföraren)\\s+(?:så\\s+)?bedömer",
+               "(?:efter|enligt)\\s+(?:eget|leverantörens)\\s+gottfinnande",
+               "(?:as|if|when|where)\\s+(?:it\\s+is\\s+)?deemed\\s+(?:necessary|appropriate|relevant|reasonable)",
+               "(?:as|if|when)\\s+the\\s+(?:supplier|contractor|tenderer)\\s+(?:deems|considers|sees\\s+fit)",
+               "at\\s+(?:its|the\\s+(?:supplier|contractor|tenderer)'s)\\s+(?:own\\s+)?discretion",
+               "in\\s+the\\s+(?:supplier|contractor|tenderer)'s\\s+(?:own\\s+)?(?:judge?ment|opinion)")
 ESCAPE_NEED = words("vid behov", "efter behov", "vid eventuellt behov", "as needed", "when needed", "if needed",
                     "if necessary", "when necessary", "as necessary", "as required")
 OPEN_ENDED = re.compile(
@@ -252,17 +284,41 @@ LEGAL_REFERENCE = re.compile(
     r"patientdatalag\w*|socialtjänstlag\w*|förordning\s*\(EU\)|Regulation\s*\(EU\)|\bart(?:\.|ikel|icle)\s*\d|\bkap\.|§|"
     r"\bNIS2?\b|cybersäkerhetslag\w*|\bMSBFS\b|\bHSLF-FS\b|\bSOSFS\b|\bDIGG\b" , I)
 UNMEASURABLE = re.compile(
-    r"\b(?:uppfylla|motsvara|tillgodose|möta|tillfredsställa)\s+(?:\w+\s+)?(?:kommunens|beställarens|verksamhetens|brukarnas|"
-    r"användarnas|våra|kundens|organisationens)\s+(?:\w+\s+)?(?:behov|förväntningar|önskemål|krav)\b"
+    r"\b(?:uppfylla|motsvara|tillgodose|möta|tillfredsställa|leva\s+upp\s+till)\s+(?:\w+\s+)?"
+    r"(?:[\wåäö]+s\s+(?:och|samt|eller)\s+)?(?:kommunens|beställarens|verksamhetens|brukarnas|brukarens|användarnas|"
+    r"användarens|anhörigas|närståendes|patienternas|invånarnas|personalens|medarbetarnas|kundernas|våra|kundens|"
+    r"organisationens)\s+(?:\w+\s+)?(?:behov|förväntningar|önskemål|krav)\b"
+    r"|\b(?:users?|customers?|clients?|residents?|patients?|relatives|staff|everyone)\s+(?:are|is|will\s+be|feel|remain)\s+"
+    r"(?:\w+\s+)?(?:satisfied|happy|content)\b|\b(?:brukar\w*|användar\w*|kunder\w*|anhöriga|personalen|alla)\s+"
+    r"(?:är|blir|känner\s+sig|upplever\s+sig)\s+(?:\w+\s+)?nöjd\w*"
     r"|\b(?:meet|satisfy|fulfil+)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:needs|expectations|wishes)\b"
     r"|\bfungera\w*\s+(?:väl|bra|tillfredsställande|felfritt|smidigt|problemfritt|som\s+avsett|som\s+förväntat|korrekt)\b"
     r"|\b(?:work|function|operate|perform)s?\s+(?:well|properly|satisfactorily|smoothly|seamlessly|flawlessly|as\s+intended|as\s+expected|correctly)\b"
     r"|\btillfredsställande\b|\bsatisfactor(?:y|ily)\b|\btill\s+(?:kommunens|beställarens)\s+belåtenhet\b|\bto\s+the\s+satisfaction\s+of\b"
     r"|\bfit\s+for\s+(?:the\s+)?purpose\b|\bändamålsenlig\w*\s+sätt\b", I)
+# a misspelt subjective word ("Användarvänlgt") is still subjective: long words of the list are also matched at one
+# edit (insertion, deletion, substitution or swap), measured on the corpora; short words are left out, where one edit
+# makes another real word (snabb/snabba, modern/moderna)
+FUZZY_MIN_LENGTH = 10
+FUZZY_SUBJECTIVE = tuple(
+    stem + ending
+    for stems, endings in (
+        (("användarvänlig", "lättförståelig", "tillförlitlig", "ändamålsenlig", "framtidssäker"),
+         ("", "t", "a", "are", "ast", "het", "heten")),
+        (("kostnadseffektiv",), ("", "t", "a", "itet")),
+        (("professionell",), ("", "t", "a")),
+        (("flexibilitet", "user-friendly", "user-friendliness", "state-of-the-art", "future-proof"), ("",)),
+    )
+    for stem in stems
+    for ending in endings
+)
+FUZZY_TOKEN = re.compile(rf"(?<![\w-])[\w-]{{{FUZZY_MIN_LENGTH - 1},}}(?![\w-])")  # one deletion from the shortest
 # English words that are other, precise words in Swedish ("fast anslutning" is a fixed line): read in English text only
 SUBJECTIVE_EN_ONLY = words("fast", "faster", "fastest")
 QUANTITY = re.compile(
-    r"(?<![\w-])(?:några|flera|många|ett\s+flertal|ett\s+antal|ett\s+par|merparten|de\s+flesta|majoriteten\s+av|"
+    r"(?<![\w-])(?:några|flera|många|ett\s+flertal|ett\s+(?:(?:stort|större|mindre|litet|visst|begränsat|betydande)\s+)?antal|"
+    r"en\s+(?:stor|större|viss|betydande)\s+(?:mängd|andel|del)|a\s+(?:large|great|small|significant|substantial|limited|"
+    r"certain|reasonable)\s+(?:number|amount|share|proportion)\s+of|a\s+lot\s+of|lots\s+of|ett\s+par|merparten|de\s+flesta|majoriteten\s+av|"
     r"i\s+stort\s+sett|nästan|cirka|ca\.?|ungefär|omkring|some|several|many|a\s+number\s+of|a\s+few|various|numerous|"
     r"most|almost|nearly|approximately|approx\.?|about(?=\s+(?:half|a\s+(?:third|quarter|dozen)|a\s+few|"
     + "|".join(NUMBER_WORDS) + r")\b))(?![\w-])(?!\s*\d)", I)

@@ -52,10 +52,7 @@ def _rule(id: str, category: str, severity: str, title: tuple[str, str], message
 RULES: dict[str, Rule] = {r.id: r for r in [
     # -- overreach: the table "Checks procura can run" in law.md ------------------------------------------
     _rule("OVR-001", "overreach", "error", ("Omsättningskrav över taket", "Turnover above the cap"),
-          ("Kravet på omsättning ({required}) är högre än två gånger det uppskattade värdet ({cap} = 2 × {value}) "
-           "och inga särskilda skäl anges.{framework_sv}",
-           "The required turnover ({required}) exceeds twice the estimated value ({cap} = 2 × {value}) and no "
-           "special reasons are stated.{framework_en}"),
+          ("{detail_sv}", "{detail_en}"),
           ("En lägsta årsomsättning får inte överstiga två gånger upphandlingens uppskattade värde, om inte "
            "särskilda skäl kopplade till kontraktets art anges i upphandlingsdokumenten. För ramavtal räknas taket "
            "på de största kontrakt som väntas löpa samtidigt, annars på ramavtalets uppskattade värde.",

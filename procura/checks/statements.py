@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from procura.checks import lexicon as lx
-from procura.checks.findings import Finding, Location
+from procura.checks.findings import Finding, Location, Severity
 from procura.checks.rules import RULES
 
 WINDOW = 60  # characters around a match that count as "nearby"
@@ -107,7 +109,7 @@ def analyse(statement: Statement, context: Context = Context()) -> Iterator[Find
     """Every text-rule finding on one statement."""
     text = statement.text
     loc = statement.location
-    equivalent = bool(lx.EQUIVALENT.search(text))
+    equivalent = bool(lx.EQUIVALENT.search(text)) and not lx.SAME_MAKER.search(text)
     yield from _overreach(text, loc, statement, context, equivalent)
     yield from _vague(text, loc, statement)
     for match in lx.PLACEHOLDER.finditer(text):
@@ -119,20 +121,7 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
     # OVR-001 turnover cap
     turnover = lx.TURNOVER.search(text)
     if turnover and not lx.SPECIAL_REASONS.search(text) and not _lifted(text, turnover):
-        multiple = lx.TURNOVER_MULTIPLE.search(text)
-        if multiple and _count(multiple.group(1)) > 2:
-            yield RULES["OVR-001"].finding(loc, required=multiple.group(0), cap="2 ×", value="värdet / the value",
-                                           framework_sv="", framework_en="")
-        else:
-            amounts = [a for m in lx.AMOUNT.finditer(text, turnover.start()) if (a := _amount(m)) and a >= 10_000]
-            if amounts and ctx.estimated_value_sek:
-                required, cap = max(amounts), 2 * ctx.estimated_value_sek
-                if required > cap:
-                    fw = bool(ctx.framework)
-                    yield RULES["OVR-001"].finding(
-                        loc, required=sek(required), cap=sek(cap), value=sek(ctx.estimated_value_sek),
-                        framework_sv=" (Ramavtal: taket räknat på ramavtalets uppskattade värde.)" if fw else "",
-                        framework_en=" (Framework: cap computed on the framework's estimated value.)" if fw else "")
+        yield from _turnover_cap(text, loc, ctx, turnover)
     # OVR-002 credit rating as a gate
     rating = lx.RATING.search(text) or lx.RATING_UC.search(text) or _credit_rating(text)
     if rating and lx.RATING_LEVEL.search(text) and not lx.RATING_ASSESSMENT.search(text) and not _lifted(text, rating):
@@ -176,6 +165,53 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
             yield RULES["OVR-010"].finding(
                 loc, detail_sv=f"Ska-kravet uttrycker ett önskemål (\"{wish.group(0)}\"); gör det till ett bör-krav.",
                 detail_en=f"The mandatory requirement expresses a wish (\"{wish.group(0)}\"); make it desirable.")
+
+
+def _turnover_cap(text: str, loc: Location, ctx: Context, turnover: re.Match[str]) -> Iterator[Finding]:
+    rule = RULES["OVR-001"]
+    multiple = lx.TURNOVER_MULTIPLE.search(text)
+    if multiple and _count(multiple.group(1)) > 2:
+        yield rule.finding(
+            loc, detail_sv=f"Kravet på omsättning ({multiple.group(0)}) är högre än två gånger det uppskattade värdet "
+                           "och inga särskilda skäl anges.",
+            detail_en=f"The required turnover ({multiple.group(0)}) exceeds twice the estimated value and no special "
+                      "reasons are stated.")
+        return
+    if not ctx.estimated_value_sek:
+        return
+    amounts = [(a, m) for m in lx.AMOUNT.finditer(text, turnover.start()) if (a := _amount(m)) and a >= 10_000]
+    # any written amount counts here, whatever its size: a foreign amount is never compared, only shown
+    foreign = [(m, currency) for m in lx.AMOUNT.finditer(text, turnover.start())
+               if re.search(r"\d", m.group(0)) and (currency := _foreign_currency(text, m))]
+    if foreign:
+        # no exchange rate is invented: the comparison is left to the reader, as a warning
+        match, currency = foreign[0]
+        amount, cap = match.group(0).strip(), sek(2 * ctx.estimated_value_sek)
+        yield rule.finding(
+            loc, severity=Severity.warning,
+            detail_sv=f"Kravet på omsättning ({amount}) anges i {currency}, det uppskattade värdet i kronor; procura "
+                      f"räknar inte om valuta. Jämför själv med taket {cap} (2 × {sek(ctx.estimated_value_sek)}).",
+            detail_en=f"The required turnover ({amount}) is in {currency} and the estimated value in SEK; procura does not "
+                      f"convert currencies. Compare it yourself with the cap {cap} (2 × {sek(ctx.estimated_value_sek)}).")
+        return
+    if amounts:
+        required, cap = max(a for a, _ in amounts), 2 * ctx.estimated_value_sek
+        if required > cap:
+            fw_sv = " (Ramavtal: taket räknat på ramavtalets uppskattade värde.)" if ctx.framework else ""
+            fw_en = " (Framework: cap computed on the framework's estimated value.)" if ctx.framework else ""
+            value = sek(ctx.estimated_value_sek)
+            yield rule.finding(
+                loc, detail_sv=f"Kravet på omsättning ({sek(required)}) är högre än två gånger det uppskattade värdet "
+                               f"({sek(cap)} = 2 × {value}) och inga särskilda skäl anges.{fw_sv}",
+                detail_en=f"The required turnover ({sek(required)}) exceeds twice the estimated value ({sek(cap)} = "
+                          f"2 × {value}) and no special reasons are stated.{fw_en}")
+
+
+def _foreign_currency(text: str, amount: re.Match[str]) -> str | None:
+    """The currency written right before or after an amount, when it is not the krona."""
+    around = text[max(0, amount.start() - 4):amount.start()] + amount.group(0) + text[amount.end():amount.end() + 12]
+    currency = lx.FOREIGN_CURRENCY.search(around)
+    return currency.group(0) if currency else None
 
 
 def _credit_rating(text: str) -> re.Match[str] | None:
@@ -236,6 +272,7 @@ def _vague(text: str, loc: Location, st: Statement) -> Iterator[Finding]:
     subjective = list(lx.SUBJECTIVE.finditer(plain))
     if language_of(text) == "en":
         subjective = sorted(subjective + list(lx.SUBJECTIVE_EN_ONLY.finditer(plain)), key=lambda m: m.start())
+    subjective += [m for m in _misspelt_subjective(plain) if not any(m.start() == s.start() for s in subjective)]
     for match in subjective:
         if _lifted(plain, match) or standard_ref or _near(plain, match, lx.MEASURE):
             continue
@@ -265,6 +302,17 @@ def _vague(text: str, loc: Location, st: Statement) -> Iterator[Finding]:
             continue
         yield RULES["VAG-006"].finding(loc, match=match.group(0))
         break
+
+
+def _misspelt_subjective(text: str) -> Iterator[re.Match[str]]:
+    """Long words one edit away from a subjective word of the list ("Användarvänlgt")."""
+    for word in lx.FUZZY_TOKEN.finditer(text):
+        token = word.group(0).lower()
+        if token in lx.FUZZY_SUBJECTIVE:
+            continue  # spelt right: the word list has already read it
+        if any(abs(len(token) - len(term)) <= 1 and OSA.distance(token, term) == 1 for term in lx.FUZZY_SUBJECTIVE
+               if len(term) >= lx.FUZZY_MIN_LENGTH):
+            yield word
 
 
 def _short(text: str, limit: int = 70) -> str:
