@@ -28,6 +28,7 @@ class BuildOptions:
     force: bool = False
     library: Library | None = None
     packs_dir: Path | None = None  # installed packs (default: the per-user data folder)
+    lock: Path | None = None  # repeat a build: use exactly the pack versions and contents of this lock file
 
 
 @dataclass
@@ -79,10 +80,13 @@ def output_names(lang: Lang) -> list[str]:
 def library_for(loaded: LoadedProfile, options: BuildOptions) -> tuple[Library, list]:
     """The library this profile builds from: the shipped one plus the packs it names."""
     from procura.packs.store import PackStore
-    from procura.packs.use import library_with_packs
+    from procura.packs.use import library_with_packs, locked_library, read_lock
 
     base = options.library or load_library()
-    return library_with_packs(base, loaded.profile.packs, PackStore(options.packs_dir))
+    store = PackStore(options.packs_dir)
+    if options.lock is not None:
+        return locked_library(base, loaded.profile.packs, store, read_lock(options.lock), options.lock)
+    return library_with_packs(base, loaded.profile.packs, store)
 
 
 def build(profile_path: Path, options: BuildOptions) -> BuildResult:

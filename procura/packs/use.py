@@ -81,3 +81,41 @@ def library_with_packs(base: Library, refs: list[PackRef], store: PackStore) -> 
         lock.append(LockEntry(name, installed.version, installed.meta.publisher.organisation, installed.digest,
                               requested.get(name, "dependency")))
     return merged, lock
+
+
+def read_lock(path) -> list[LockEntry]:
+    """The packs a previous build used, from its ``procura.lock.json``."""
+    import json
+    from pathlib import Path
+
+    from procura.files import read_bytes
+
+    path = Path(path)
+    try:
+        data = json.loads(read_bytes(path, 1_000_000, "lock file").decode("utf-8"))
+        entries = [LockEntry(e["name"], e["version"], e["publisher"], e["sha256"], e.get("requested", ""))
+                   for e in data["packs"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError("not a procura lock file (expected {\"packs\": [{\"name\", \"version\", \"publisher\", \"sha256\"}]})",
+                         path, "pass the procura.lock.json that a build wrote") from None
+    return entries
+
+
+def locked_library(base: Library, refs: list[PackRef], store: PackStore, lock: list[LockEntry],
+                   lock_path) -> tuple[Library, list[LockEntry]]:
+    """Like library_with_packs, but with exactly the versions and contents a lock recorded."""
+    named = {ref.name for ref in refs}
+    locked = {entry.name: entry for entry in lock}
+    missing = sorted(named - set(locked))
+    if missing:
+        raise InputError(f"the profile uses {', '.join(missing)}, which the lock does not record", lock_path,
+                         "build once without --locked to write a new lock")
+    pinned = [PackRef(name=e.name, version=f"={e.version}") for e in lock if e.name in named]
+    library, used = library_with_packs(base, pinned, store)
+    for entry in used:
+        expected = locked.get(entry.name)
+        if expected is None or expected.sha256 != entry.sha256:
+            raise InputError(f"the installed {entry.name} {entry.version} differs from the lock (sha256 {entry.sha256[:12]}…, "
+                             f"locked {expected.sha256[:12] if expected else 'nothing'}…)", lock_path,
+                             "install the pack version the lock names, or build without --locked")
+    return library, [LockEntry(e.name, e.version, e.publisher, e.sha256, locked[e.name].requested or e.requested) for e in used]

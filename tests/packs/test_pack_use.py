@@ -128,3 +128,38 @@ def test_prerelease_sorts_before_release():
     from procura.packs.semver import Version
 
     assert Version.parse("1.0.0-alpha") < Version.parse("1.0.0-alpha.1") < Version.parse("1.0.0-rc.1") < Version.parse("1.0.0")
+
+
+def test_locked_build_repeats_the_versions_of_the_lock(run, make_pack, tmp_path: Path):
+    assert run("pack", "install", make_pack(version="1.2.0")).exit_code == 0
+    prof = profile(tmp_path, '  - {name: norrbacke-larm, version: "^1.0"}')
+    assert run("build", prof, "-o", tmp_path / "first").exit_code == 0
+    lock = tmp_path / "first" / "procura.lock.json"
+    # a newer compatible version appears; an ordinary build takes it, a locked build does not
+    assert run("pack", "install", make_pack(version="1.3.0")).exit_code == 0
+    assert run("build", prof, "-o", tmp_path / "newer").exit_code == 0
+    assert json.loads((tmp_path / "newer" / "procura.lock.json").read_text())["packs"][0]["version"] == "1.3.0"
+    result = run("build", prof, "-o", tmp_path / "again", "--locked", lock)
+    assert result.exit_code == 0, result.output
+    again = json.loads((tmp_path / "again" / "procura.lock.json").read_text())
+    assert again["packs"] == json.loads(lock.read_text())["packs"]
+
+
+def test_locked_build_refuses_changed_pack_contents(run, make_pack, tmp_path: Path):
+    assert run("pack", "install", make_pack(version="1.2.0")).exit_code == 0
+    prof = profile(tmp_path, '  - {name: norrbacke-larm, version: "^1.0"}')
+    assert run("build", prof, "-o", tmp_path / "first").exit_code == 0
+    lock = tmp_path / "first" / "procura.lock.json"
+    data = json.loads(lock.read_text())
+    data["packs"][0]["sha256"] = "0" * 64  # the lock was made from other contents of 1.2.0
+    lock.write_text(json.dumps(data))
+    result = run("build", prof, "-o", tmp_path / "again", "--locked", lock)
+    assert result.exit_code == EXIT_INPUT
+    assert "differs from the lock" in result.output and not (tmp_path / "again").exists()
+
+
+def test_locked_build_with_a_bad_lock_file(run, tmp_path: Path):
+    bad = tmp_path / "lock.json"
+    bad.write_text("{}")
+    result = run("build", profile(tmp_path, "  []"), "--locked", bad)
+    assert result.exit_code == EXIT_INPUT and "not a procura lock file" in result.output
