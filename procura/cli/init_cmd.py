@@ -8,10 +8,13 @@ from pathlib import Path
 import click
 
 
-def _ask(value, prompt: str, interactive: bool, **kwargs):
+def _ask(value, key: str, interactive: bool, **kwargs):
+    """The flag's value, else the answer to a prompt (in Swedish and English), else the default."""
     if value is not None or not interactive:
         return value if value is not None else kwargs.get("default")
-    return click.prompt(prompt, **kwargs)
+    from procura.i18n import t
+
+    return click.prompt(f"{t(f'init.{key}', 'sv')} / {t(f'init.{key}', 'en')}", **kwargs)
 
 
 @click.command()
@@ -39,21 +42,21 @@ def init(path: Path, organisation, title, reference, products, value, years, fra
     if interactive is None:
         interactive = sys.stdin.isatty()
     a = ProfileAnswers(
-        organisation=_ask(organisation, "Organisation", interactive, default="Exempelby kommun"),
-        title=_ask(title, "Procurement title", interactive, default="Digitala trygghetslarm"),
-        reference=_ask(reference, "Reference number (diarienummer)", interactive, default="XX 2026/0001"),
-        products=list(products) or _ask(None, "Product areas (comma-separated)", interactive, default="trygghetslarm").split(","),
-        value=_ask(value, "Estimated total value in SEK", interactive, default=1_000_000.0, type=float),
-        years=_ask(years, "Contract length in years, options included", interactive, default=4.0, type=float),
-        framework=_ask(framework, "Framework agreement?", interactive, default=False, type=bool),
-        classification=_ask(classification, "KLASSA K,R,T (0-4 each)", interactive, default="2,2,2"),
-        personal_data=_ask(personal_data, "Personal data (none/ordinary/sensitive)", interactive, default="ordinary",
+        organisation=_ask(organisation, "organisation", interactive, default="Exempelby kommun"),
+        title=_ask(title, "title", interactive, default="Digitala trygghetslarm"),
+        reference=_ask(reference, "reference", interactive, default="XX 2026/0001"),
+        products=list(products) or _ask(None, "products", interactive, default="trygghetslarm").split(","),
+        value=_ask(value, "value", interactive, default=1_000_000.0, type=float),
+        years=_ask(years, "years", interactive, default=4.0, type=float),
+        framework=_ask(framework, "framework", interactive, default=False, type=bool),
+        classification=_ask(classification, "classification", interactive, default="2,2,2"),
+        personal_data=_ask(personal_data, "personal_data", interactive, default="ordinary",
                            type=click.Choice(["none", "ordinary", "sensitive"])),
-        life_critical=_ask(life_critical, "Life-critical?", interactive, default=False, type=bool),
-        users=(users or _ask(None, "Users (residents, staff, relatives)", interactive, default="residents,staff")).split(","),
-        data_location=_ask(data_location, "Data location (any/eu_eea/sweden)", interactive, default="eu_eea",
+        life_critical=_ask(life_critical, "life_critical", interactive, default=False, type=bool),
+        users=(users or _ask(None, "users", interactive, default="residents,staff")).split(","),
+        data_location=_ask(data_location, "data_location", interactive, default="eu_eea",
                            type=click.Choice(["any", "eu_eea", "sweden"])),
-        language=_ask(language, "Document language (sv/en)", interactive, default="sv", type=click.Choice(["sv", "en"])),
+        language=_ask(language, "language", interactive, default="sv", type=click.Choice(["sv", "en"])),
     )
     write_profile(path, a, force=force)
     click.echo(f"wrote {path} — edit it, then run: procura build {path} -o out")
