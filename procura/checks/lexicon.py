@@ -23,7 +23,11 @@ def words(*alternatives: str) -> re.Pattern[str]:
 
 # -- obligations ------------------------------------------------------------------------------------------
 SKA = words("ska", "skall", "måste", "får inte", "får ej", "krävs", "shall", "must", "is required to",
-            "are required to", "shall not", "must not", "obligatorisk\\w*", "mandatory")
+            "are required to", "shall not", "must not", "obligatorisk\\w*", "mandatory", "(?:det\\s+)?är\\s+ett\\s+krav\\s+att",
+            "it\\s+is\\s+a\\s+(?:mandatory\\s+)?requirement\\s+that")
+# a requirement laid out as a form, "Krav: … Svar: Ja/Nej" or "Ska-krav: …", is mandatory without a modal verb
+SKA_LABEL = re.compile(r"^\s*(?:[\w.]+\s+)?(?:ska-?krav|skall-?krav|obligatoriskt\s+krav|krav|mandatory\s+requirement|"
+                       r"requirement)\s*:|\bsvar\s*:\s*ja\s*/\s*nej\b|\banswer\s*:\s*yes\s*/\s*no\b", I)
 BOR = words("bör", "önskvärt", "meriterande", "should", "desirable", "is desired")
 MODAL = words("ska", "skall", "måste", "bör", "får inte", "får ej", "krävs", "kravet", "shall", "must", "should",
               "is required", "are required", "required to")
@@ -34,7 +38,9 @@ EQUIVALENT = re.compile(
     r"|likvärdig\w*\s+(?:\w+\s+){0,3}(?:godtas|accepteras|godkänns)"
     r"|equivalent\s+(?:\w+\s+){0,3}(?:is|are|will\s+be)\s+accepted"
     r"|annan\s+(?:likvärdig\s+)?(?:bevisning|dokumentation|redovisning)|andra\s+bevis"
-    r"|other\s+(?:equivalent\s+)?(?:evidence|proof|documentation)|or\s+evidence\s+of\s+equivalent",
+    r"|other\s+(?:equivalent\s+)?(?:evidence|proof|documentation)|or\s+evidence\s+of\s+equivalent"
+    r"|(?:likvärdig\w*|motsvarande|equivalent)\s+(?:\w+\s+)?(?:certifi\w+|certificat\w*|intyg\w*|rutiner|åtgärder|"
+    r"ledningssystem\w*|bevis\w*|procedures|measures|management\s+systems?)\b",
     I,
 )
 # "eller motsvarande modell från samma tillverkare": an equivalent limited to the same make, brand or supplier opens
@@ -45,6 +51,10 @@ SAME_MAKER = re.compile(
     r"series|trademark)",
     I,
 )
+# "Careium GO eller motsvarande produkt från Careium": the named maker again after the equivalent
+EQUIVALENT_FROM = re.compile(
+    r"\b(?:eller|or)\s+(?:\w+\s+){0,2}?(?:likvärdig\w*|motsvarande|jämförbar\w*|equivalent|equal|comparable)"
+    r"(?:\s+\w+){0,2}?\s+(?:från|av|hos|by|from|made\s+by|tillverkad\s+av)\s+([A-ZÅÄÖ][\w-]+)", I)
 SPECIAL_REASONS = words("särskilda skäl", "särskilt skäl", "special reasons?", "particular reasons?")
 # a negation that lifts a demand ("need not", "inget krav på") — a prohibition ("får inte") does not
 LIFTING_NEGATION = re.compile(
@@ -163,7 +173,9 @@ BRANDS = re.compile(
 )
 BRAND_MARKERS = re.compile(
     r"(?:\bav\s+(?:fabrikat(?:et)?|märke[t]?|modell(?:en)?)|\bfabrikat(?:et)?|\bmärket|\bmodell(?:en)?|\bof\s+(?:the\s+)?(?:make|brand)|"
-    r"\bmake|\bbrand|\bmodel)\s+[\"“]?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)?)|(\b[A-Z][\w-]+)\s*[®™]")
+    r"\bmake|\bbrand|\bmodel)\s+[\"“]?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)?)|(\b[A-Z][\w-]+)\s*[®™]"
+    # "av typen ASSA Connect 7000", "of type Axis M3106": a type is a make when a model number follows the name
+    r"|\b(?:av\s+typ(?:en)?|of\s+(?:the\s+)?type)\s+[\"“]?([A-Z][\w-]+(?:\s+[A-Z][\w-]*){0,2}\s+[\w-]*\d[\w-]*)")
 PLATFORMS = words("iOS", "Android", "Windows(?:\\s+\\d+)?", "macOS", "Chrome", "Edge", "Firefox", "Safari")
 LOCAL_PHRASE = words("lokalt kontor", "lokala kontor", "lokalkontor", "lokal närvaro", "lokalt förankrad\\w*", "lokalt etablerad\\w*",
                      "lokalt baserad\\w*", "local office\\w*", "local presence", "locally based", "locally established",
@@ -172,14 +184,16 @@ LOCAL_PLACE = re.compile(
     r"\b(?:kontor\w*|filial\w*|butik\w*|verkstad\w*|lager\b|lagret|serviceställe\w*|servicekontor\w*|driftställe\w*|"
     r"personal|tekniker\w*|representant\w*|säte|office\w*|store|warehouse\w*|branch\w*|depot|staff|workshop|premises|"
     r"etablera\w*|placera\w*|stationera\w*|lokalisera\w*|belägen|beläget|located|based|established|situated|registrerad|"
-    r"registered)\b"
+    r"registered|fysiskt|physically|supportfunktion\w*|supportcent\w*|servicecent\w*|kundcent\w*|kundtjänst\w*|"
+    r"(?:service|support|customer\s+service|contact|call)\s+cent(?:re|er)s?|help\s*desk)\b"
     r"[^.;]{0,50}?\b(?:i|inom|in|within|på)\s+(?:(?:\w+\s+)?kommunen|kommun\w*|länet|regionen|the municipality|the region|"
-    r"the county|sverige|sweden|norden|[A-ZÅÄÖ][\wåäö]+(?:s)?(?:\s+(?:kommun|län|region|stad))?|"
+    r"the county|sverige|sweden|norden|(?!(?:EU|EES|EEA|EU/EES|EU/EEA|Europa|Europe|Europeiska|European)\b)"
+    r"[A-ZÅÄÖ][\wåäö]+(?:s)?(?:\s+(?:kommun|län|region|stad|county|municipality|region))?|"
     r"(?:en\s+)?(?:radie|radius)\s+(?:av|om|of)\s+\d+|\d+\s*(?:km|kilometer|mil|miles))\b",
 )
 PRESENCE_VERB = words("ha", "har", "inneha\\w*", "finnas", "finns", "disponera", "bedriva", "have", "has", "maintain\\w*",
                       "be based", "be located", "vara (?:placerad|stationerad|etablerad|lokaliserad|belägen|registrerad)",
-                      "be (?:established|situated|registered)", "etablera\\w*")
+                      "be (?:established|situated|registered)", "etablera\\w*", "operate", "run", "driva", "bemanna\\w*")
 LATER_PRESENCE = words("vid avtalsstart", "senast vid avtalsstart", "från avtalsstart", "under avtalstiden",
                        "at contract start", "from the start of the contract", "during the contract", "at the start of the contract")
 REFERENCE_WORD = words("referens\\w*", "references?", "erfarenhet\\w*", "experience", "tidigare uppdrag", "levererat",
@@ -193,7 +207,12 @@ RESTRICTED_CUSTOMER = re.compile(
     r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
     r"public[- ]sector\w*|public\s+(?:authorit\w+|bod(?:y|ies)|organi[sz]ations?|entit\w+|clients?|customers?|buyers?)|"
     r"(?:swedish\s+)?municipalit\w+|local\s+authorit\w+|county\s+councils?|"
-    r"svensk\w*\s+(?:kund\w*|uppdragsgivare|organisation\w*|företag\w*)|swedish\s+(?:customers?|clients?|organi[sz]ations?))",
+    r"svensk\w*\s+(?:kund\w*|uppdragsgivare|organisation\w*|företag\w*)|swedish\s+(?:customers?|clients?|organi[sz]ations?))"
+    # "ska uteslutande avse kommunala uppdrag", "relate only to public-sector contracts"
+    r"|\b(?:uteslutande|endast|enbart|bara|only|exclusively|solely|avse|avser|gälla|gäller|concern|relate\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:kommunal\w*|offentlig\w*|statlig\w*|municipal|public[- ]sector|public|governmental)\s+"
+    r"(?:uppdrag\w*|kund\w*|beställare|uppdragsgivare|verksamhet\w*|upphandling\w*|avtal\w*|assignments?|contracts?|"
+    r"clients?|customers?|engagements?|projects?|bodies|organi[sz]ations?)\b",
     I,
 )
 RESTRICTION_OPEN = words("eller privat\\w*", "or private\\w*", "offentlig eller privat\\w*", "public or private",
@@ -203,31 +222,44 @@ REFERENCE_COUNT = re.compile(
     COUNT + COUNT_ECHO + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?(?:referens\w*|references?|reference\s+\w+|"
     r"tidigare\s+uppdrag|uppdrag|kunduppdrag|liknande\s+uppdrag|(?:similar|comparable)\s+(?:assignments|contracts|projects)|"
     r"assignments|contracts|projects)", I)
+_AT_LEAST = (r"(?:minst|i\s+minst|lägst|mer\s+än|inte\s+mindre\s+än|åtminstone|at\s+least|more\s+than|for\s+at\s+least|over|"
+             r"no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|(?:a\s+)?minimum(?:\s+of)?)")
 YEARS_IN_BUSINESS = re.compile(
     r"(?:verksam\w*|funnits|bedrivit\s+verksamhet|varit\s+(?:verksam|etablerad|aktiv)\w*|registrerad\w*|in\s+business|"
-    r"been\s+(?:trading|operating|active|established)|in\s+operation|erfarenhet|experience|(?:stiftad|founded|established))"
-    r"[^.;]{0,40}?\b(?:minst|i\s+minst|mer\s+än|at\s+least|more\s+than|for\s+at\s+least|over)\s+" + COUNT + COUNT_ECHO +
-    r"\s*(?:år|years)"
-    r"|(?:minst|at\s+least|more\s+than)\s+" + COUNT + COUNT_ECHO + r"\s*(?:års|years'?|år)\s+(?:erfarenhet|experience|verksamhet)", I)
+    r"been\s+(?:trading|operating|active|established)|in\s+operation|erfarenhet|experience|(?:stiftad|founded|established)|"
+    r"track\s+record|historik|history)"
+    r"[^.;]{0,40}?\b" + _AT_LEAST + r"\s+" + COUNT + COUNT_ECHO + r"\s*(?:år|years)"
+    r"|\b" + _AT_LEAST + r"\s+" + COUNT + COUNT_ECHO + r"\s*(?:års|years'?|år)\s+(?:of\s+)?(?:[\wåäö-]+\s+){0,2}?"
+    r"(?:erfarenhet|experience|verksamhet|track\s+record)", I)
 VALUE_BAND = re.compile(
     r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
-_LIVE = (r"(?:i\s+(?:skarp\s+|full\s+|aktiv\s+)?(?:drift|produktion)|driftsatt\w*|implementerad\w*|används|användas|"
-         r"använts|använd|in\s+(?:\w+\s+)?(?:production|operation|use)|live|deployed|used|installerad\w*|installed|"
+_LIVE = (r"(?:i\s+(?:skarp\s+|full\s+|aktiv\s+)?(?:drift|produktion)|driftsatt\w*|implementera[dt]\w*|används|användas|"
+         r"använts|använd|in\s+(?:\w+\s+)?(?:production|operation|use)|live|deployed|used|installera[dt]\w*|installed|"
          r"running|körs|fungerande)")
-_ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every|varje|var\s+och\s+en)\s+(?:(?:one\s+)?of\s+|av\s+)?(?:[\w'’]+\s+){0,4}?"
+_ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every(?:\s+single)?|each\s+and\s+every|varje|var\s+och\s+en|varenda(?:\s+en)?|"
+                  r"vartenda(?:\s+ett)?)\s+(?:(?:one\s+)?of\s+|av\s+)?(?:[\w'’]+\s+){0,4}?"
                   r"(?:\w*(?:kund|kommun)(?:er(?:na)?)?|uppdragsgivare|installationer(?:na)?|"
                   r"customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])(?!['’]s?\b)")  # not a possessor
+# "i alla kommuner där leverantören har avtal": every place the supplier serves, named by the supplier's contracts
+_ALL_SUPPLIER_PLACES = (r"(?:samtliga|alla|all|every|varje|varenda)\s+(?:\w+\s+){0,2}?(?:kommuner|regioner|orter|municipalit(?:y|ies)|"
+                        r"regions|places|sites)\s+(?:där|som|i\s+vilka|med\s+vilka|where|that|which|in\s+which|with\s+which)\s+"
+                        r"(?:\w+\s+){0,2}?(?:leverantören|anbudsgivaren|ni|företaget|the\s+(?:supplier|tenderer|vendor|provider)|"
+                        r"you|it)\s+(?:\w+\s+)?(?:har|levererar|is|has|have|supplies|serves|delivers)\b")
 LIVE_EVERYWHERE = re.compile(
     _LIVE + r"\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?" + _ALL_CUSTOMERS
-    + r"|" + _ALL_CUSTOMERS + r"[^.;]{0,60}?" + _LIVE + r"\b", I)
+    + r"|" + _ALL_CUSTOMERS + r"[^.;]{0,60}?" + _LIVE + r"\b"
+    + r"|" + _LIVE + r"\b[^.;]{0,60}?\b(?:i|in|hos|at|within)\s+" + _ALL_SUPPLIER_PLACES, I)
 WISH = words("gärna", "(?<!som )helst", "önskvärt", "önskemål\\w*", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
-             "nice to have", "would be an advantage", "is an advantage", "is a plus", "it is desirable", "desirably")
+             "nice to have", "would be an advantage", "is an advantage", "is a plus", "it is desirable", "desirably",
+             "i bästa fall", "företrädesvis", "med fördel", "in the best case", "if at all possible")
 
 # -- vague ------------------------------------------------------------------------------------------------
 SUBJECTIVE = words(
     inflect("användarvänlig"), inflect("lättanvänd", "|a|t"), "lätt att (?:använda|förstå|lära|hantera|navigera)",
-    inflect("lättförståelig"), inflect("intuitiv"), inflect("modern", "|t|a|are|ast|aste|itet"),
+    inflect("lättförståelig"), inflect("intuitiv"), inflect("lättöverskådlig"), inflect("överskådlig"),
+    inflect("lättnavigera", "d|t|de"), inflect("lättillgänglig"), inflect("lätthanterlig"), inflect("lättläst", "|a"),
+    "tilltalande", "estetiskt tilltalande", inflect("erforderlig", "|t|a"), inflect("modern", "|t|a|are|ast|aste|itet"),
     "flexibel", "flexibelt", "flexibla", "flexiblare", "flexibilitet\\w*", inflect("snabb", "|t|a|are|ast|aste|het"),
     "enkel(?!\\s+inloggning)", "enkelt", "enkla", "enklare", "enklast\\w*", inflect("smidig"), inflect("effektiv", "|t|a|are|ast|itet"),
     inflect("kostnadseffektiv", "|t|a|itet"), inflect("robust", "|a|are|het"), inflect("tillförlitlig"), inflect("pålitlig"),
@@ -237,11 +269,13 @@ SUBJECTIVE = words(
     "hög(?:a|t|re|sta)?\\s+(?:grad\\s+av\\s+)?(?:kvalitet|säkerhet|säkerhetsnivå|tillgänglighet|prestanda|driftsäkerhet|"
     "tillförlitlighet|kapacitet|nivå|standard|servicenivå|användbarhet|kompetens)",
     "god(?:a|tt)?\\s+(?:kvalitet|prestanda|tillgänglighet|service|kunskap\\w*|kännedom|förmåga|kompetens|erfarenhet|"
+    "förståelse|insikt|vana|överblick|överskådlighet|"
     "svarstid\\w*|ljudkvalitet|bildkvalitet|säkerhet|funktion\\w*|användbarhet|standard)",
     "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
     "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
     "inom rimlig tid", "i god tid", "in good time", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
-    "intuitive\\w*", "modern", "flexib\\w+", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
+    "intuitive\\w*", "(?:visually\\s+|aesthetically\\s+)?appealing", "visually pleasing", "easy-to-(?:use|read|understand)",
+    "(?:good|clear|thorough|deep)\\s+understanding", "modern", "flexib\\w+", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
     "reliable", "reliably", "seamless\\w*", "smooth\\w*", "high[- ](?:quality|security|availability|performance|level)",
     "good", "adequate\\w*", "sufficient\\w*", "reasonabl[ey]", "optimal\\w*", "best possible", "future[- ]proof",
     "scalable", "professional\\w*", "attractive", "securely", "in a secure (?:way|manner)",
@@ -261,10 +295,14 @@ ESCAPE = words("vid behov", "efter behov", "vid eventuellt behov", "om (?:så\\s
                "(?:om|när|där|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning))\\s+det\\s+bedöm(?:s|es)",
                "det\\s+bedöms\\s+(?:som\\s+)?(?:nödvändigt|lämpligt|motiverat|befogat|behövligt|relevant|rimligt)",
                "(?:enligt|efter)\\s+(?:leverantörens|anbudsgivarens|utförarens)\\s+(?:egen\\s+)?bedömning",
-               "om\\s+(?:leverantören|anbudsgivaren|utföraren)\\s+(?:så\\s+)?bedömer",
+               "(?:om|när|då|där|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning)(?:\\s+som)?|i\\s+den\\s+utsträckning)\\s+"
+               "(?:leverantören|anbudsgivaren|utföraren|denne)\\s+(?:själv\\s+)?(?:så\\s+)?(?:bedömer|anser|finner|tycker|önskar)",
+               "i bästa fall",
                "(?:efter|enligt)\\s+(?:eget|leverantörens)\\s+gottfinnande",
                "(?:as|if|when|where)\\s+(?:it\\s+is\\s+)?deemed\\s+(?:necessary|appropriate|relevant|reasonable)",
-               "(?:as|if|when)\\s+the\\s+(?:supplier|contractor|tenderer)\\s+(?:deems|considers|sees\\s+fit)",
+               "(?:as|if|when|where|whenever|as\\s+long\\s+as|for\\s+as\\s+long\\s+as|to\\s+the\\s+extent)\\s+the\\s+"
+               "(?:supplier|contractor|tenderer|vendor|provider)\\s+(?:deems|considers|finds|judges|sees\\s+fit|thinks)",
+               "in the best case",
                "at\\s+(?:its|the\\s+(?:supplier|contractor|tenderer)'s)\\s+(?:own\\s+)?discretion",
                "in\\s+the\\s+(?:supplier|contractor|tenderer)'s\\s+(?:own\\s+)?(?:judge?ment|opinion)")
 ESCAPE_NEED = words("vid behov", "efter behov", "vid eventuellt behov", "as needed", "when needed", "if needed",
@@ -276,7 +314,9 @@ OPEN_ENDED = re.compile(
 CATCH_ALL = words("gällande lag(?:ar|stiftning|krav|regler)?", "gällande (?:regelverk|föreskrifter|bestämmelser)",
                   "tillämplig(?:a)? (?:lag(?:ar|stiftning)?|regelverk|föreskrifter)", "lagar och (?:regler|förordningar)",
                   "lagstadgade krav", "branschstandard\\w*", "branschpraxis", "vedertagen (?:standard|praxis)",
-                  "etablerade standarder", "best practices?", "industry[- ]standards?", "applicable (?:laws?|legislation|"
+                  "etablerade standarder", "(?:relevanta|tillämpliga|gällande|aktuella)\\s+(?:standarder|normer|riktlinjer)",
+                  "standarder(?:na)? (?:på|inom) området", "best practices?",
+                  "(?:relevant|applicable|appropriate)\\s+standards", "standards in the field", "industry[- ]standards?", "applicable (?:laws?|legislation|"
                   "regulations?)", "current (?:laws?|legislation|regulations?)", "relevant (?:laws?|legislation|regulations?)",
                   "all laws", "laws and regulations", "generally accepted standards?", "accepted standards?")
 LEGAL_REFERENCE = re.compile(
@@ -287,11 +327,21 @@ UNMEASURABLE = re.compile(
     r"\b(?:uppfylla|motsvara|tillgodose|möta|tillfredsställa|leva\s+upp\s+till)\s+(?:\w+\s+)?"
     r"(?:[\wåäö]+s\s+(?:och|samt|eller)\s+)?(?:kommunens|beställarens|verksamhetens|brukarnas|brukarens|användarnas|"
     r"användarens|anhörigas|närståendes|patienternas|invånarnas|personalens|medarbetarnas|kundernas|våra|kundens|"
-    r"organisationens)\s+(?:\w+\s+)?(?:behov|förväntningar|önskemål|krav)\b"
+    r"organisationens)\s+(?:\w+\s+)?(?:[\wåäö]*(?:behov|förväntningar|önskemål|ambitioner|ambitionsnivå|målsättningar|"
+    r"intentioner|visioner)|krav)\b"
+    # any owner of soft aims: "motsvara förvaltningens digitaliseringsambitioner" (not of krav: "GDPR:s krav" is precise)
+    r"|\b(?:uppfylla|motsvara|tillgodose|möta|tillfredsställa|leva\s+upp\s+till)\s+(?:\w+\s+)?[\wåäö:]+s\s+(?:\w+\s+)?"
+    r"[\wåäö]*(?:behov|förväntningar|önskemål|ambitioner|ambitionsnivå|målsättningar|intentioner|visioner)\b"
+    # a feeling as the requirement: "personalen ska uppleva att …", "users shall feel that …"
+    r"|\b(?:brukar\w*|användar\w*|kunder\w*|anhöriga|närstående|personal\w*|medarbetar\w*|patient\w*|invånar\w*|alla)\s+"
+    r"(?:ska|skall|bör|måste)\s+(?:\w+\s+)?(?:uppleva|känna)\s+(?:sig\s+)?(?:att\b|trygg\w*|nöjd\w*|bekväm\w*)"
+    r"|\b(?:users?|customers?|clients?|residents?|patients?|relatives|staff|employees|everyone)\s+(?:shall|must|should|will)\s+"
+    r"(?:\w+\s+)?(?:feel|experience|perceive)\s+(?:that\b|safe|comfortable|satisfied)"
     r"|\b(?:users?|customers?|clients?|residents?|patients?|relatives|staff|everyone)\s+(?:are|is|will\s+be|feel|remain)\s+"
     r"(?:\w+\s+)?(?:satisfied|happy|content)\b|\b(?:brukar\w*|användar\w*|kunder\w*|anhöriga|personalen|alla)\s+"
     r"(?:är|blir|känner\s+sig|upplever\s+sig)\s+(?:\w+\s+)?nöjd\w*"
-    r"|\b(?:meet|satisfy|fulfil+)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:needs|expectations|wishes)\b"
+    r"|\b(?:meet|satisfy|fulfil+|live\s+up\s+to)\s+(?:all\s+)?(?:the\s+)?(?:[\w'’]+\s+)?(?:\w+\s+)?"
+    r"(?:needs|expectations|wishes|ambitions|aspirations)\b"
     r"|\bfungera\w*\s+(?:väl|bra|tillfredsställande|felfritt|smidigt|problemfritt|som\s+avsett|som\s+förväntat|korrekt)\b"
     r"|\b(?:work|function|operate|perform)s?\s+(?:well|properly|satisfactorily|smoothly|seamlessly|flawlessly|as\s+intended|as\s+expected|correctly)\b"
     r"|\btillfredsställande\b|\bsatisfactor(?:y|ily)\b|\btill\s+(?:kommunens|beställarens)\s+belåtenhet\b|\bto\s+the\s+satisfaction\s+of\b"
@@ -324,7 +374,8 @@ QUANTITY = re.compile(
     + "|".join(NUMBER_WORDS) + r")\b))(?![\w-])(?!\s*\d)", I)
 # Swedish "några" under a negation means "any" (inte ... några = none): a definite zero, not a vague quantity
 NEGATION = words("inte", "ej", "icke", "aldrig", "utan", "inga", "ingen", "inget")
-QUANTITY_OK = re.compile(r"\b(?:en|ett|one)\s+eller\s+flera|\bone\s+or\s+more|\bhow\s+many|\bat\s+most|\bmost\s+recent|"
+QUANTITY_OK = re.compile(r"\b(?:en|ett|one)\s+eller\s+flera|\bone\s+or\s+more|\b(?:en|ett)\s+av\s+(?:flera|många)\b|"
+                         r"\bone\s+of\s+(?:several|many)\b|\bbland\s+(?:flera|många)\b|\bamong\s+(?:several|many)\b|\bhow\s+many|\bat\s+most|\bmost\s+recent|"
                          r"\binformation\s+about|\babout\s+(?:the|a|an|its|their|how|what|which)\b|\bdata\s+about", I)
 PLACEHOLDER = re.compile(
     r"\{\{\s*\w+\s*\}\}|\[(?:ange|fyll\s+i|infoga|insert|enter|xx+|tbd|namn|datum|belopp|antal|x)[^\]]{0,40}\]|"

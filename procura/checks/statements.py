@@ -39,7 +39,7 @@ class Context:
 
 
 def obligation_of(text: str) -> str | None:
-    if lx.SKA.search(text):
+    if lx.SKA.search(text) or lx.SKA_LABEL.search(text):
         return "ska"
     if lx.BOR.search(text):
         return "bor"
@@ -60,8 +60,11 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _near(text: str, match: re.Match[str], pattern: re.Pattern[str], before: int = 40, after: int = 80) -> bool:
-    """Whether ``pattern`` occurs close to ``match`` without crossing a clause joined by and/och/;."""
-    after_text = re.split(r";|\.\s|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
+    """Whether ``pattern`` occurs close to ``match`` without crossing a clause joined by and/och/; — except the
+    one clause right after a semicolon, which often states the measure of what precedes it."""
+    after_text = re.split(r"\.\s|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
+    # "enkel att använda; minst 90 % av brukarna ska …": the clause after a semicolon states the measure
+    after_text = ";".join(after_text.split(";")[:2])
     before_text = re.split(r";|\.\s|\s(?:och|samt|and)\s", text[max(0, match.start() - before):match.start()])[-1]
     return bool(pattern.search(match.group(0)) or pattern.search(after_text) or pattern.search(before_text))
 
@@ -127,12 +130,7 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
     if rating and lx.RATING_LEVEL.search(text) and not lx.RATING_ASSESSMENT.search(text) and not _lifted(text, rating):
         yield RULES["OVR-002"].finding(loc, match=rating.group(0))
     # OVR-003 make, model or trademark
-    if not equivalent:
-        for match in _brands(text):
-            if _as_example(text, match) or _lifted(text, match) or lx.COMPATIBILITY.search(text):
-                continue
-            yield RULES["OVR-003"].finding(loc, match=match.group(0).strip())
-            break
+    yield from _brand(text, loc, equivalent)
     # OVR-005 certificate / OVR-004 standard
     certificate = next((m for m in lx.CERTIFICATE.finditer(text) if not _not_conformity(text, m)), None)
     standard = lx.STANDARD.search(text) or lx.STANDARD_WORD.search(text)
@@ -165,6 +163,22 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
             yield RULES["OVR-010"].finding(
                 loc, detail_sv=f"Ska-kravet uttrycker ett önskemål (\"{wish.group(0)}\"); gör det till ett bör-krav.",
                 detail_en=f"The mandatory requirement expresses a wish (\"{wish.group(0)}\"); make it desirable.")
+
+
+def _brand(text: str, loc: Location, equivalent: bool) -> Iterator[Finding]:
+    """A named make without an equivalent open to other makers."""
+    if lx.COMPATIBILITY.search(text):
+        return  # the make is named to describe what must fit, which is the justification
+    brands = [m for m in _brands(text) if not _as_example(text, m) and not _lifted(text, m)]
+    if brands and (not equivalent or _same_maker(text, brands)):
+        yield RULES["OVR-003"].finding(loc, match=brands[0].group(0).strip())
+
+
+def _same_maker(text: str, brands: list[re.Match[str]]) -> bool:
+    """The equivalent is limited to the maker already named ("Careium GO eller motsvarande produkt från Careium")."""
+    makers = {next((g for g in m.groups() if g), m.group(0)).split()[0].lower() for m in brands}
+    return any(m.group(1).lower() in makers or lx.BRANDS.fullmatch(m.group(1))
+               for m in lx.EQUIVALENT_FROM.finditer(text))
 
 
 def _turnover_cap(text: str, loc: Location, ctx: Context, turnover: re.Match[str]) -> Iterator[Finding]:
@@ -231,7 +245,7 @@ def _brands(text: str) -> Iterator[re.Match[str]]:
             continue
         yield match
     for match in lx.BRAND_MARKERS.finditer(text):
-        name = match.group(1) or match.group(2)
+        name = next((g for g in match.groups() if g), None)
         if name and not lx.STANDARD.match(name):
             yield match
 
