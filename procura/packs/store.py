@@ -224,8 +224,10 @@ def _git(args: list[str], cwd: Path | None = None) -> None:
     try:
         subprocess.run([git, *safe, *args], cwd=cwd, env=env, check=True, capture_output=True, text=True, timeout=GIT_TIMEOUT)
     except subprocess.CalledProcessError as exc:
-        lines = [ln for ln in (exc.stderr or "").strip().splitlines() if ln.strip()]
-        raise InputError(f"git failed: {lines[-1] if lines else 'exit ' + str(exc.returncode)}", hint="check the URL and ref") from None
+        # git's first "fatal:"/"error:" line says what went wrong; the lines after it are advice
+        lines = [ln.strip() for ln in (exc.stderr or "").splitlines() if ln.strip()]
+        reason = next((ln for ln in lines if ln.startswith(("fatal:", "error:"))), lines[0] if lines else f"exit {exc.returncode}")
+        raise InputError(f"git failed: {reason}", hint="check the URL and ref") from None
     except subprocess.TimeoutExpired:
         raise InputError(f"git took more than {GIT_TIMEOUT} s", hint="check the URL and your network") from None
 
