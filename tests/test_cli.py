@@ -167,3 +167,29 @@ def test_the_readme_profile_example_builds(runner, cli):
     assert result.exit_code == 0, result.output
     md = Path("out/kravspecifikation.md").read_text(encoding="utf-8")
     assert "Larmkedjan är livskritisk" in md and "EGEN-1 Kontaktperson" in md
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "{binary}"], "not UTF-8 text"),
+    (["build", "{folder}"], "is a folder, not a file"),
+    (["build", "{example}", "-o", "{file}/sub"], "cannot write to the output folder"),
+    (["build", "{example}", "--template", "{binary}"], "not a readable Word template"),
+    (["build", "{example}", "--locked", "{binary}"], "not a procura lock file"),
+    (["check", "{binary_docx}"], "not a valid Word file"),
+    (["evaluate", "{example}", "{binary}"], "not a readable .xlsx answer matrix"),
+    (["checklist", "{binary}"], "not UTF-8 text"),
+    (["pack", "install", "{binary}"], "not a pack folder, .zip archive or git+URL"),
+    (["explain", "XYZ-1"], "unknown rule"),
+])
+def test_bad_input_everywhere_is_exit_2_with_a_message(runner, cli, tmp_path, args, message):
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "bin.docx").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_text("x")
+    values = {"binary": binary, "binary_docx": tmp_path / "bin.docx", "folder": tmp_path / "folder",
+              "file": tmp_path / "file", "example": EXAMPLES / "trygghetslarm.yaml"}
+    result = runner.invoke(cli, [a.format(**values) for a in args])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
