@@ -4,6 +4,7 @@ reads requirement texts under their ID headings and skips motive, verification a
 import json
 
 import docx
+import pytest
 from helpers import EXAMPLES
 
 from procura.build import BuildOptions, build
@@ -41,3 +42,16 @@ def test_heading_ids_apply_to_the_paragraphs_under_them(tmp_path):
         ("K12", "Leverantören ska logga all åtkomst till personuppgifter."),
         (None, "Leverantören ska utse en kontaktperson."),
     ]
+
+
+@pytest.mark.slow
+def test_review_report_opens_in_libreoffice(tmp_path, runner, cli):
+    from helpers import to_pdf_text
+
+    spec = tmp_path / "krav.txt"
+    spec.write_text("Leverantören ska ha lägst riskklass 3 enligt UC.\nLösningen ska vara användarvänlig.\n", encoding="utf-8")
+    report = tmp_path / "granskning.docx"
+    result = runner.invoke(cli, ["check", str(spec), "--report", str(report)])
+    assert result.exit_code == 1 and report.exists()
+    text = to_pdf_text(report, tmp_path)
+    assert "OVR-002" in text and "VAG-001" in text and "RÅ 2005 ref. 47" in text
