@@ -134,3 +134,22 @@ def test_json_export_and_unknown_import(run, tmp_path: Path):
     result = run("pack", "import", odd)
     assert result.exit_code == EXIT_INPUT
     assert "cannot import .docx" in result.output
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=packs())
+def test_pack_archive_install_round_trip(data: PackData, tmp_path: Path):
+    """pack -> folder -> NAME-VERSION.zip -> installed pack -> the same requirements and metadata."""
+    import tempfile
+
+    from procura.packs.store import PackStore
+    from procura.packs.validate import build_pack
+
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
+    folder = data.write(work / "src" / data.meta.name)
+    archive = build_pack(folder, work / "dist", LIBRARY)
+    store = PackStore(work / "packs")
+    installed = store.install(str(archive))
+    back = load_pack(installed.path, LIBRARY)
+    assert back.meta == data.meta
+    assert back.requirements == {r.id: r for r in data.requirements}
