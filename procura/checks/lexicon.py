@@ -28,6 +28,9 @@ SKA = words("ska", "skall", "måste", "får inte", "får ej", "krävs", "shall",
 # a requirement laid out as a form, "Krav: … Svar: Ja/Nej" or "Ska-krav: …", is mandatory without a modal verb
 SKA_LABEL = re.compile(r"^\s*(?:[\w.]+\s+)?(?:ska-?krav|skall-?krav|obligatoriskt\s+krav|krav|mandatory\s+requirement|"
                        r"requirement)\s*:|\bsvar\s*:\s*ja\s*/\s*nej\b|\banswer\s*:\s*yes\s*/\s*no\b", I)
+# "desirable, but not mandatory", "inte obligatoriskt": the adjective under a negation states that nothing is mandatory
+NOT_MANDATORY = re.compile(r"\b(?:not|never|inte|ej|icke|aldrig)\s+(?:\w+\s+)?(?:mandatory|obligatory|obligatorisk\w*|"
+                           r"(?:ett\s+)?(?:ska-?|skall-?)krav)\b", I)
 BOR = words("bör", "önskvärt", "meriterande", "should", "desirable", "is desired")
 MODAL = words("ska", "skall", "måste", "bör", "får inte", "får ej", "krävs", "kravet", "shall", "must", "should",
               "is required", "are required", "required to")
@@ -40,7 +43,9 @@ EQUIVALENT = re.compile(
     r"|annan\s+(?:likvärdig\s+)?(?:bevisning|dokumentation|redovisning)|andra\s+bevis"
     r"|other\s+(?:equivalent\s+)?(?:evidence|proof|documentation)|or\s+evidence\s+of\s+equivalent"
     r"|(?:likvärdig\w*|motsvarande|equivalent)\s+(?:\w+\s+)?(?:certifi\w+|certificat\w*|intyg\w*|rutiner|åtgärder|"
-    r"ledningssystem\w*|bevis\w*|procedures|measures|management\s+systems?)\b",
+    r"ledningssystem\w*|bevis\w*|procedures|measures|management\s+systems?)\b"
+    # "or carry an equivalent label", "ha likvärdig miljömärkning"
+    r"|(?:likvärdig\w*|motsvarande|equivalent)\s+(?:\w+\s+)?(?:\w*märkning\w*|\w*märke|labels?|ecolabels?)\b",
     I,
 )
 # "eller motsvarande modell från samma tillverkare": an equivalent limited to the same make, brand or supplier opens
@@ -64,11 +69,24 @@ LIFTING_NEGATION = re.compile(
     r"|\b(?:inte|ej|not)\s+(?:kräva|krävas|förutsätta|require|assume|presuppose)\b",
     I,
 )
-EXAMPLE = words("t\\.ex\\.?", "t ex", "till exempel", "exempelvis", "såsom", "e\\.g\\.?", "for example", "for instance",
+EXAMPLE = words("t\\.ex\\.?", "t\\.?\\s?ex\\.?", "tex", "till exempel", "exempelvis", "såsom", "e\\.g\\.?", "for example", "for instance",
                 "such as")
 COMPATIBILITY = words("integr\\w+", "kompatib\\w+", "compatib\\w+", "kommunicera\\w*", "communicat\\w+", "interface\\w*",
                       "gränssnitt\\w*", "kopp?la\\w*", "anslut\\w*", "connect\\w*", "befintlig\\w*", "existing",
                       "nuvarande", "kommunens\\s+(?:system|verksamhetssystem|plattform)", "the municipality's\\s+system")
+# the written justification LOU 9 kap. 6 § asks for when a make is named with "eller likvärdigt": a reason in the
+# same requirement ("för kompatibilitet med …", "eftersom …", "due to …")
+JUSTIFICATION = words("eftersom", "därför att", "på grund av", "med anledning av", "med hänsyn till", "för att", "i syfte att",
+                      "motiver\\w*", "skälet", "skäl(?:et)? är", "since", "because", "due to", "owing to", "in order to",
+                      "so that", "justif\\w+", "the reason", "given that", "to (?:suit|fit|match|ensure|support|allow)", "för (?:kompatibilitet|driftsäkerhet|enhetlighet|"
+                      "igenkänning|service|underhåll|reservdelsförsörjning)", "for (?:compatibility|consistency|maintenance)")
+# "ska levereras av Vitalcare AB": a company (known by its legal form) named as the one who delivers
+SUPPLIER_NAME = re.compile(
+    r"\b(?:levereras|levereras\s+och\s+installeras|tillhandahållas|tillhandahålls|utföras|utförs|installeras|tillverkas|"
+    r"tillverkad\w*|köpas|köps|avropas|beställas|upphandlas|supplied|delivered|provided|manufactured|made|installed|"
+    r"performed|purchased|sourced)\s+(?:av|från|hos|by|from)\s+"
+    r"([A-ZÅÄÖ][\w&.-]*(?:\s+[A-ZÅÄÖ0-9][\w&.-]*){0,3}\s+(?:AB|Aktiebolag|HB|KB|Oy|Oyj|AS|ASA|A/S|ApS|GmbH|Ltd\.?|Limited|"
+    r"Inc\.?|LLC|B\.?V\.?|S\.?A\.?|AG|plc|Corp\.?|Corporation))(?![\w-])")
 # fixed terms of the law, blanked before the vague rules read a text: "professional" in the selection criteria of
 # LOU 14 kap. / directive Art. 58 ("technical and professional ability", "professional or trade registers") is a
 # category of evidence, not a subjective adjective
@@ -81,7 +99,8 @@ QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,200})[\"“”«»�
 UNIT = (r"%|procent|percent|ms|millisekund\w*|sekund\w*|seconds?|sek\b|s\b|minut\w*|minutes?|min\b|tim(?:me|mar|marna)\b|"
         r"hours?|h\b|dygn\w*|dag(?:ar)?\b|arbetsdag\w*|days?|working days?|veck\w*|weeks?|månad\w*|months?|år\b|years?|"
         r"gb|mb|tb|kb|mbit/s|mbit|gbit|dpi|px|pixlar|pixels|km|meter|m\b|db\b|lux|klick|clicks|steg\b|steps|tecken|"
-        r"characters|användare|users|samtidiga|concurrent|gånger|times|larm\b|alarms|språk|languages|punkter|pt\b")
+        r"characters|användare|users|samtidiga|concurrent|gånger|times|larm\b|alarms|språk|languages|punkter|pt\b|"
+        r"mm\b|millimet\w*|cm\b|centimet\w*|kg\b|kilogram\w*|gram\b|mah\b|kwh\b|watt\b|volt\b|hz\b|°c|grader\b|degrees\b")
 NUMBER = r"(?<![\w.])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
 SV_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
               "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
@@ -211,15 +230,21 @@ RESTRICTED_CUSTOMER = re.compile(
     # "ska uteslutande avse kommunala uppdrag", "relate only to public-sector contracts"
     r"|\b(?:uteslutande|endast|enbart|bara|only|exclusively|solely|avse|avser|gälla|gäller|concern|relate\s+to)\s+"
     r"(?:\w+\s+){0,2}?(?:kommunal\w*|offentlig\w*|statlig\w*|municipal|public[- ]sector|public|governmental)\s+"
-    r"(?:uppdrag\w*|kund\w*|beställare|uppdragsgivare|verksamhet\w*|upphandling\w*|avtal\w*|assignments?|contracts?|"
-    r"clients?|customers?|engagements?|projects?|bodies|organi[sz]ations?)\b",
+    r"(?:uppdrag\w*|kund\w*|beställare|uppdragsgivare|verksamhet\w*|upphandling\w*|avtal\w*|sektor(?:n)?|assignments?|"
+    r"contracts?|clients?|customers?|engagements?|projects?|bodies|organi[sz]ations?|sector)\b",
     I,
 )
+RESTRICTION_KIND = re.compile(r"offentlig|kommun|region|landsting|statlig|myndighet|public|municipal|local\s+authorit|"
+                              r"county\s+council|governmental|svensk|swedish", I)
 RESTRICTION_OPEN = words("eller privat\\w*", "or private\\w*", "offentlig eller privat\\w*", "public or private",
                          "eller motsvarande", "eller liknande", "or comparable", "or similar", "or equivalent",
                          "eller annan", "or other", "oavsett", "regardless", "privat eller offentlig", "private or public")
 REFERENCE_COUNT = re.compile(
-    COUNT + COUNT_ECHO + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?(?:referens\w*|references?|reference\s+\w+|"
+    COUNT + COUNT_ECHO + r"\s+(?:st\.?\s+|olika\s+|separata\s+|different\s+|separate\s+)?"
+    # "eight customer references", "fyra skriftliga referenser", "fem kundreferenser"
+    r"(?:(?:customer|client|kund|relevant\w*|tidigare|previous|written|skriftliga|comparable|jämförbara|liknande|similar|"
+    r"godkända|verifierbara|verifiable|satisfied|nöjda|completed|genomförda|slutförda|avslutade)\s+){0,2}"
+    r"(?:\w*referens\w*|references?|reference\s+\w+|"
     r"tidigare\s+uppdrag|uppdrag|kunduppdrag|liknande\s+uppdrag|(?:similar|comparable)\s+(?:assignments|contracts|projects)|"
     r"assignments|contracts|projects)", I)
 _AT_LEAST = (r"(?:minst|i\s+minst|lägst|mer\s+än|inte\s+mindre\s+än|åtminstone|at\s+least|more\s+than|for\s+at\s+least|over|"
@@ -232,27 +257,76 @@ YEARS_IN_BUSINESS = re.compile(
     r"|\b" + _AT_LEAST + r"\s+" + COUNT + COUNT_ECHO + r"\s*(?:års|years'?|år)\s+(?:of\s+)?(?:[\wåäö-]+\s+){0,2}?"
     r"(?:erfarenhet|experience|verksamhet|track\s+record)", I)
 VALUE_BAND = re.compile(
-    r"(?:värde|value|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
-    r"(?:mellan|between)\s+\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+\d", I)
+    r"(?:värde|värd|value|worth|omfattning|storlek|size|ordervärde|kontraktsvärde|contract value)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:mellan|between)\s+(?:SEK|EUR|kr\.?|€|\$)?\s*\d[\d\s.,]*\s*\w*\s+(?:och|and|till|to)\s+(?:SEK|EUR|kr\.?|€|\$)?\s*\d", I)
+# "referensuppdragen ska ha pågått i minst åtta år": the length of each reference assignment (read with a reference word)
+REFERENCE_DURATION = re.compile(
+    r"\b(?:pågått|löpt|varat|lasted|(?:has|have)\s+run|been\s+(?:running|ongoing|in\s+progress))\b[^.;]{0,40}?\b"
+    + _AT_LEAST + r"\s+" + COUNT + COUNT_ECHO + r"\s*(?:år|years)\b", I)
 _LIVE = (r"(?:i\s+(?:skarp\s+|full\s+|aktiv\s+)?(?:drift|produktion)|driftsatt\w*|implementera[dt]\w*|används|användas|"
          r"använts|använd|in\s+(?:\w+\s+)?(?:production|operation|use)|live|deployed|used|installera[dt]\w*|installed|"
          r"running|körs|fungerande)")
 _ALL_CUSTOMERS = (r"(?:samtliga|alla|all|every(?:\s+single)?|each\s+and\s+every|varje|var\s+och\s+en|varenda(?:\s+en)?|"
                   r"vartenda(?:\s+ett)?)\s+(?:(?:one\s+)?of\s+|av\s+)?(?:[\w'’]+\s+){0,4}?"
-                  r"(?:\w*(?:kund|kommun)(?:er(?:na)?)?|uppdragsgivare|installationer(?:na)?|"
-                  r"customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])(?!['’]s?\b)")  # not a possessor
+                  r"(?:\w*(?:kund|kommun)(?:er(?:na)?|siter(?:na)?|sajter(?:na)?|anläggningar(?:na)?|installationer(?:na)?|"
+                  r"miljöer(?:na)?)?|uppdragsgivare|installationer(?:na)?|(?:customer|client)\s+(?:sites?|installations?|"
+                  r"deployments?|environments?)|customers?|municipalit(?:y|ies)|clients?|installations?)(?![\wåäö])"
+                  r"(?!['’]s?\b)")  # not a possessor
 # "i alla kommuner där leverantören har avtal": every place the supplier serves, named by the supplier's contracts
 _ALL_SUPPLIER_PLACES = (r"(?:samtliga|alla|all|every|varje|varenda)\s+(?:\w+\s+){0,2}?(?:kommuner|regioner|orter|municipalit(?:y|ies)|"
                         r"regions|places|sites)\s+(?:där|som|i\s+vilka|med\s+vilka|where|that|which|in\s+which|with\s+which)\s+"
                         r"(?:\w+\s+){0,2}?(?:leverantören|anbudsgivaren|ni|företaget|the\s+(?:supplier|tenderer|vendor|provider)|"
                         r"you|it)\s+(?:\w+\s+)?(?:har|levererar|is|has|have|supplies|serves|delivers)\b")
+# "samtliga kunder till anbudsgivaren ska … använda den offererade versionen": customers named as the supplier's
+_SUPPLIERS_CUSTOMERS = (r"(?:samtliga|alla|all|every|varje|varenda)\s+(?:\w+\s+)?(?:kunder(?:na)?|customers|clients)\s+"
+                        r"(?:till|hos|av|of|to)\s+(?:leverantören|anbudsgivaren|utföraren|the\s+(?:supplier|tenderer|vendor|provider))")
 LIVE_EVERYWHERE = re.compile(
-    _LIVE + r"\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?" + _ALL_CUSTOMERS
+    _SUPPLIERS_CUSTOMERS + r"[^.;]{0,100}?(?:" + _LIVE + r"|använd(?:a|er)|use)\b|"
+    + _LIVE + r"\b[^.;]{0,60}?\b(?:hos|at|by|in|for|av|på|on)\s+(?:leverantörens\s+|the\s+supplier's\s+|its\s+|dess\s+)?" + _ALL_CUSTOMERS
     + r"|" + _ALL_CUSTOMERS + r"[^.;]{0,60}?" + _LIVE + r"\b"
     + r"|" + _LIVE + r"\b[^.;]{0,60}?\b(?:i|in|hos|at|within)\s+" + _ALL_SUPPLIER_PLACES, I)
-WISH = words("gärna", "(?<!som )helst", "önskvärt", "önskemål\\w*", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
+# "önskemål" marks a wish only when the text says it is one ("det är ett önskemål att", "Önskemål: …"); "efter
+# verksamhetens önskemål" names someone's wishes as the object of the requirement
+WISH = words("gärna", "(?<!som )helst", "önskvärt", "(?:är|som)\\s+(?:ett\\s+)?(?:starkt\\s+)?önskemål",
+             "önskemål(?:et)?\\s+(?:är\\s+)?att", "^\\s*önskemål(?=\\s*:)", "meriterande", "ett plus", "en fördel", "preferably", "ideally",
              "nice to have", "would be an advantage", "is an advantage", "is a plus", "it is desirable", "desirably",
              "i bästa fall", "företrädesvis", "med fördel", "in the best case", "if at all possible")
+
+# "Samtliga 248 krav i bilaga 3 är ska-krav", "All requirements in this document are mandatory": every requirement
+# declared mandatory at once, whatever its weight (HFD 2016 ref. 37)
+ALL_MANDATORY = re.compile(
+    r"\b(?:samtliga|alla|all(?:\s+(?:of\s+)?the)?|every|each|varje)\s+(?:\d+\s+|(?:" + "|".join(NUMBER_WORDS) + r")\s+)?"
+    r"(?:\w+\s+)?(?:krav(?:en)?|kravpunkter(?:na)?|requirements?)\b[^.;]{0,80}?\b"
+    r"(?:är|utgör|räknas\s+som|betraktas\s+som|ska\s+(?:betraktas|räknas|ses)\s+som|are|is|constitute|"
+    r"shall\s+be\s+(?:treated|regarded|considered|deemed)\s+(?:as\s+)?|will\s+be\s+(?:treated|regarded)\s+as)\s+"
+    r"(?:\w+\s+)?(?:ska-?krav|skall-?krav|obligatorisk\w*|absoluta\s+krav|mandatory|obligatory|must[- ]have\s+requirements|"
+    r"minimum\s+requirements|minimikrav)\b", I)
+# "alla krav markerade med 'ska' är obligatoriska" explains the notation of the document, it declares nothing mandatory
+ALL_MANDATORY_EXPLAINED = words("markera\\w*", "märkt\\w*", "betecknad\\w*", "angiv\\w+", "anges", "benämn\\w*",
+                                "som innehåller", "uttryckta", "formulerade", "marked", "labell?ed", "denoted", "indicated",
+                                "identified", "containing", "expressed", "worded", "written", "using", "with the words?")
+# a classification stated in the text (KLASSA: K, R, T 0-4; "klassats som K1", "classified as C2") and a level
+# demanded of the solution ("ska uppfylla samtliga krav för nivå 3", "shall meet level 3") — a level above the class
+# the text itself states needs a written motive (LOU 4 kap. 1 §)
+STATED_CLASS = re.compile(
+    r"\b(?:klassa(?:ts|d|de|t)?|klassificera(?:ts|d|de|t)|bedöm(?:ts|d|da)|classified|rated|assessed)\s+"
+    r"(?:\w+\s+){0,2}?(?:(?:som|till|på|i|as|at|in)\s+)?"
+    r"(?:(?:nivå|level|klass|class|skyddsnivå|säkerhetsklass)\s*(?P<letter>[KRTC])?\s?|(?P<letter2>[KRTC])\s?)(?P<level>[0-4])\b"
+    r"|(?<![\w-])(?P<letter3>[KRT])(?P<level3>[0-4])\s+(?:enligt|i|according\s+to|under)\s+KLASSA\b", I)
+# more classes listed right after the first: "klassats som K2, R2 och T1"
+CLASS_TOKEN = re.compile(r"(?<![\w-])(?P<letter>[KRT])(?P<level>[0-4])(?![\w-])")
+DEMANDED_LEVEL = re.compile(
+    r"(?:nivå|level|klass|class|skyddsnivå|säkerhetsnivå|säkerhetsklass)\s*(?P<letter>[KRTC])?\s?(?P<level>[0-4])\b"
+    r"|(?<![\w-])(?P<letter2>[KRT])(?P<level2>[0-4])(?![\w-])")
+# environmental and social labels (directive 2014/24/EU art. 43): demanded without an equivalent label accepted
+LABEL = re.compile(
+    r"(?<![\w-])(?:svanen-?(?:märk|licens)\w*|EU[- ]?Ecolabel|EU-blomman|EU[- ]blomm\w*|Bra\s+Miljöval|"
+    r"TCO[- ]Certified|TCO[- ]?märk\w*|Blaue?\s+Engel|Blue\s+Angel|Fairtrade(?:[- ]?märk\w*)?|KRAV[- ]?märk\w*|"
+    r"Nordic\s+Swan(?:\s+Ecolabel)?|Swan[- ]labell?ed|Energy\s+Star|FSC[- ]?(?:märk|certifi)\w*|"
+    r"PEFC[- ]?(?:märk|certifi)\w*|Möbelfakta|Good\s+Environmental\s+Choice)(?![\w-])", I)
+# demanding the label's criteria, or the label as one proof among others, is the lawful way
+LABEL_CRITERIA = words("kriterier\\w*", "criteria", "som bevis", "as (?:proof|evidence)", "exempelvis", "t\\.ex\\.?",
+                       "for example", "e\\.g\\.?", "such as")
 
 # -- vague ------------------------------------------------------------------------------------------------
 SUBJECTIVE = words(
@@ -273,7 +347,8 @@ SUBJECTIVE = words(
     "svarstid\\w*|ljudkvalitet|bildkvalitet|säkerhet|funktion\\w*|användbarhet|standard)",
     "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
     "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
-    "inom rimlig tid", "i god tid", "in good time", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
+    "(?:inom|på|med)\\s+(?:en\\s+)?(?:rimlig|skälig)(?:a)?\\s+(?:tid|tidsrymd|tidsperiod|frist|varsel)\\w*",
+    "skäligt varsel", "i god tid", "in good time", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
     "intuitive\\w*", "(?:visually\\s+|aesthetically\\s+)?appealing", "visually pleasing", "easy-to-(?:use|read|understand)",
     "(?:good|clear|thorough|deep)\\s+understanding", "modern", "flexib\\w+", "quick\\w*", "rapid\\w*", "simple", "efficient\\w*", "robust\\w*",
     "reliable", "reliably", "seamless\\w*", "smooth\\w*", "high[- ](?:quality|security|availability|performance|level)",
@@ -292,8 +367,14 @@ ESCAPE = words("vid behov", "efter behov", "vid eventuellt behov", "om (?:så\\s
                "best efforts?", "where applicable", "as far as practicable", "when feasible", "if feasible",
                "where feasible",
                # judgement-based: whether the requirement applies is left to a later, unstated judgement
-               "(?:om|när|där|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning))\\s+det\\s+bedöm(?:s|es)",
-               "det\\s+bedöms\\s+(?:som\\s+)?(?:nödvändigt|lämpligt|motiverat|befogat|behövligt|relevant|rimligt)",
+               "(?:om|när|där|då|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning|utsträckning)(?:\\s+som)?)\\s+det\\s+"
+               "(?:bedöm(?:s|es)|anses|befinns)",
+               "det\\s+(?:bedöms|anses)\\s+(?:som\\s+)?(?:nödvändigt|lämpligt|motiverat|befogat|behövligt|relevant|rimligt)",
+               # "i den utsträckning det behövs", "i nödvändig omfattning": to the extent necessary (INCOSE R8)
+               "i\\s+den\\s+(?:utsträckning|omfattning)(?:\\s+som)?\\s+(?:det\\s+)?(?:är\\s+)?(?:behövs|krävs|nödvändigt|möjligt|"
+               "lämpligt|erforderligt|motiverat|rimligt)",
+               "i\\s+(?:nödvändig|erforderlig|behövlig|tillräcklig|rimlig|skälig|lämplig)\\s+(?:utsträckning|omfattning)",
+               "(?:as|if|when|where)\\s+(?:it\\s+is\\s+)?considered\\s+(?:necessary|appropriate|relevant|reasonable)",
                "(?:enligt|efter)\\s+(?:leverantörens|anbudsgivarens|utförarens)\\s+(?:egen\\s+)?bedömning",
                "(?:om|när|då|där|så\\s+länge(?:\\s+som)?|i\\s+den\\s+(?:mån|omfattning)(?:\\s+som)?|i\\s+den\\s+utsträckning)\\s+"
                "(?:leverantören|anbudsgivaren|utföraren|denne)\\s+(?:själv\\s+)?(?:så\\s+)?(?:bedömer|anser|finner|tycker|önskar)",
@@ -308,10 +389,15 @@ ESCAPE = words("vid behov", "efter behov", "vid eventuellt behov", "om (?:så\\s
 ESCAPE_NEED = words("vid behov", "efter behov", "vid eventuellt behov", "as needed", "when needed", "if needed",
                     "if necessary", "when necessary", "as necessary", "as required")
 OPEN_ENDED = re.compile(
-    r"(?<![\w-])(?:m\.m\.?|med mera|mm\.(?!\w)|etc\.?|etcetera|o\.s\.v\.?|osv\.?|och så vidare|bl\.a\.?|bland annat|och liknande|"
+    r"(?<![\w-])(?:m\.m\.?|med mera|(?<!\d )(?<!\d\u00a0)(?<!\d)mm\.(?!\w)|etc\.?|etcetera|o\.s\.v\.?|osv\.?|och så vidare|bl\.a\.?|bland annat|och liknande|"
     r"och dylikt|o\.dyl\.?|med flera|m\.fl\.?|inklusive men inte begränsat till|including but not limited to|"
     r"and so on|and so forth|among other things|inter alia)(?![\w-])", I)
-CATCH_ALL = words("gällande lag(?:ar|stiftning|krav|regler)?", "gällande (?:regelverk|föreskrifter|bestämmelser)",
+CATCH_ALL = words("gällande lag(?:ar|stiftning|krav|regler)?", "(?:aktuella|tillämpliga|relevanta|alla)\\s+lagkrav",
+                  "(?:de\\s+)?(?:krav|regler|bestämmelser)\\s+som\\s+(?:ställs|finns|gäller)\\s+i\\s+(?:lag(?:ar|en)?|"
+                  "författning\\w*|förordning\\w*|lagstiftning\\w*)",
+                  "lag\\s+(?:och|eller)\\s+(?:annan\\s+)?(?:förordning|författning|föreskrift)\\w*",
+                  "(?:relevanta|tillämpliga|gällande|aktuella)\\s+(?:föreskrifter|regler|bestämmelser|regelverk)",
+                  "statutory requirements", "requirements (?:of|set (?:out )?(?:in|by)) (?:law|legislation|statute)s?", "gällande (?:regelverk|föreskrifter|bestämmelser)",
                   "tillämplig(?:a)? (?:lag(?:ar|stiftning)?|regelverk|föreskrifter)", "lagar och (?:regler|förordningar)",
                   "lagstadgade krav", "branschstandard\\w*", "branschpraxis", "vedertagen (?:standard|praxis)",
                   "etablerade standarder", "(?:relevanta|tillämpliga|gällande|aktuella)\\s+(?:standarder|normer|riktlinjer)",
@@ -345,7 +431,16 @@ UNMEASURABLE = re.compile(
     r"|\bfungera\w*\s+(?:väl|bra|tillfredsställande|felfritt|smidigt|problemfritt|som\s+avsett|som\s+förväntat|korrekt)\b"
     r"|\b(?:work|function|operate|perform)s?\s+(?:well|properly|satisfactorily|smoothly|seamlessly|flawlessly|as\s+intended|as\s+expected|correctly)\b"
     r"|\btillfredsställande\b|\bsatisfactor(?:y|ily)\b|\btill\s+(?:kommunens|beställarens)\s+belåtenhet\b|\bto\s+the\s+satisfaction\s+of\b"
-    r"|\bfit\s+for\s+(?:the\s+)?purpose\b|\bändamålsenlig\w*\s+sätt\b", I)
+    r"|\bfit\s+for\s+(?:the\s+)?purpose\b|\bändamålsenlig\w*\s+sätt\b"
+    # a relationship as the requirement: "ha ett gott samarbete med", "maintain a good working relationship"
+    # (not the manner of another demand: "tas fram i nära samarbete med kommunen", "in close cooperation with")
+    r"|(?<!\bi\s)(?<!\bin\s)(?<!\bthrough\s)\b(?:gott|bra|nära|väl\s+fungerande|välfungerande|förtroendefullt|konstruktivt|"
+    r"smidigt|öppet)\s+samarbete\b"
+    r"|(?<!\bin\s)(?<!\bthrough\s)\b(?:good|close|constructive|smooth|effective|trustful|positive)\s+(?:cooperation|"
+    r"co-operation|collaboration|working\s+relationship|partnership)\b"
+    # a feeling in the passive: "ska upplevas som tryggt", "shall be perceived as secure"
+    r"|\b(?:ska|skall|bör|måste)\s+(?:\w+\s+)?upplevas\s+(?:som\s+)?\w+"
+    r"|\b(?:shall|must|should)\s+be\s+(?:perceived|experienced)\s+as\b", I)
 # a misspelt subjective word ("Användarvänlgt") is still subjective: long words of the list are also matched at one
 # edit (insertion, deletion, substitution or swap), measured on the corpora; short words are left out, where one edit
 # makes another real word (snabb/snabba, modern/moderna)

@@ -7,7 +7,7 @@ templates filled with the values a check found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from procura.checks.findings import Finding, Location, Severity, Suggestion
 from procura.errors import InputError
@@ -35,18 +35,22 @@ class Rule:
     explanation: Text
     citation: str
     url: str | None
+    variants: dict[str, Text] = field(default_factory=dict, hash=False)  # other message templates of the same rule, by name
 
     def finding(self, location: Location | None = None, suggestion: Suggestion | None = None,
-                severity: Severity | None = None, **values: object) -> Finding:
-        message = Text(sv=self.message.sv.format(**values), en=self.message.en.format(**values))
+                severity: Severity | None = None, variant: str | None = None, **values: object) -> Finding:
+        template = self.variants[variant] if variant else self.message
+        message = Text(sv=template.sv.format(**values), en=template.en.format(**values))
         return Finding(self.id, self.category, severity or self.severity, message, self.citation, self.url,
                        location or Location(), suggestion)
 
 
 def _rule(id: str, category: str, severity: str, title: tuple[str, str], message: tuple[str, str],
-          explanation: tuple[str, str], citation: str, url: str | None) -> Rule:
+          explanation: tuple[str, str], citation: str, url: str | None,
+          variants: dict[str, tuple[str, str]] | None = None) -> Rule:
     return Rule(id, category, Severity(severity), Text(sv=title[0], en=title[1]), Text(sv=message[0], en=message[1]),
-                Text(sv=explanation[0], en=explanation[1]), citation, url)
+                Text(sv=explanation[0], en=explanation[1]), citation, url,
+                {name: Text(sv=sv, en=en) for name, (sv, en) in (variants or {}).items()})
 
 
 RULES: dict[str, Rule] = {r.id: r for r in [
@@ -80,7 +84,21 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "subject or impossible to describe otherwise — then followed by \"or equivalent\" and justified in writing "
            "(e.g. compatibility with an existing system)."),
           "LOU 9 kap. 6 §; C-359/93",
-          "http://www.husbyggaren.se/far-bestallaren-krava-ett-specifikt-fabrikat-i-en-offentlig-upphandling/"),
+          "http://www.husbyggaren.se/far-bestallaren-krava-ett-specifikt-fabrikat-i-en-offentlig-upphandling/",
+          variants={
+              # a warning: the make is opened to equivalents, but the written justification the law also asks for
+              # is not in the requirement (it may stand elsewhere in the documents)
+              "unjustified": (
+                  "Kravet anger fabrikat eller leverantör ({match}) med \"eller likvärdigt\" men utan skriftlig motivering "
+                  "till varför fabrikatet nämns (t.ex. kompatibilitet med ett befintligt system); lägg till motiveringen "
+                  "eller beskriv funktionen i stället.",
+                  "The requirement names a make or supplier ({match}) with \"or equivalent\" but gives no written "
+                  "justification for naming it (e.g. compatibility with an existing system); add the justification or "
+                  "describe the function instead."),
+              "supplier": (
+                  "Kravet anger vilken leverantör ({match}) som ska leverera.",
+                  "The requirement names the supplier ({match}) that is to deliver."),
+          }),
     _rule("OVR-004", "overreach", "error", ("Standard utan \"eller likvärdigt\"", "Standard without \"or equivalent\""),
           ("Standarden {match} anges utan \"eller likvärdigt\".", "The standard {match} is named without \"or equivalent\"."),
           ("Varje hänvisning till en standard ska följas av \"eller likvärdigt\".",
@@ -140,6 +158,19 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "A requirement may not be stricter than needed to reach its aim; a level or parameter beyond what the "
            "procurement's classification justifies needs a written motive."),
           "LOU 4 kap. 1 §", UHM_PROPORTIONALITY),
+    _rule("OVR-012", "overreach", "error", ("Märkning utan likvärdig märkning", "Label without an equivalent label"),
+          ("En viss märkning krävs ({match}) utan att likvärdig märkning eller annan bevisning om att kriterierna "
+           "uppfylls godtas.",
+           "A specific label is demanded ({match}) without accepting an equivalent label or other evidence that its "
+           "criteria are met."),
+          ("Miljö- och sociala märkningar (Svanen, EU Ecolabel, Fairtrade, TCO Certified) får bara krävas på strikta "
+           "villkor, och likvärdiga märkningar ska godtas. Skriv \"Svanenmärkt eller likvärdig märkning\", eller ställ "
+           "krav på de kriterier märkningen bygger på och godta märkningen som ett bevis bland andra.",
+           "Environmental and social labels (Nordic Swan, EU Ecolabel, Fairtrade, TCO Certified) may be demanded only "
+           "under strict conditions, and equivalent labels must be accepted. Write \"Nordic Swan ecolabel or "
+           "equivalent\", or demand the criteria the label stands on and accept the label as one proof among others."),
+          "direktiv 2014/24/EU art. 43",
+          "https://frageportalen.upphandlingsmyndigheten.se/org/upphandlingsmyndigheten/d/kvalitets-och-miljostyrning/"),
     # -- vague: quality.md (INCOSE R7-R9, Smella) and Swedish verifiability guidance ----------------------
     _rule("VAG-001", "vague", "warning", ("Subjektivt eller vagt ord", "Subjective or vague term"),
           ("\"{match}\" är subjektivt och går inte att verifiera; ange ett mätbart värde eller en metod.",

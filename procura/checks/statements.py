@@ -39,6 +39,7 @@ class Context:
 
 
 def obligation_of(text: str) -> str | None:
+    text = lx.NOT_MANDATORY.sub(" ", text)  # "desirable, but not mandatory" demands nothing
     if lx.SKA.search(text) or lx.SKA_LABEL.search(text):
         return "ska"
     if lx.BOR.search(text):
@@ -59,13 +60,18 @@ def _clause_before(text: str, start: int) -> str:
     return head[cut + 1:] if cut >= 0 else head
 
 
+# a full stop that ends a sentence, not the one of an abbreviation ("snabb, dvs. högst 2 sekunder", "i.e. within 2 s")
+SENTENCE_STOP = r"(?<!dvs)(?<!d\.v\.s)(?<!i\.e)(?<!t\.ex)(?<!e\.g)(?<!\bca)(?<!\bbl\.a)\.\s"
+
+
 def _near(text: str, match: re.Match[str], pattern: re.Pattern[str], before: int = 40, after: int = 80) -> bool:
     """Whether ``pattern`` occurs close to ``match`` without crossing a clause joined by and/och/; — except the
     one clause right after a semicolon, which often states the measure of what precedes it."""
-    after_text = re.split(r"\.\s|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
+    after_text = re.split(SENTENCE_STOP + r"|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
     # "enkel att använda; minst 90 % av brukarna ska …": the clause after a semicolon states the measure
     after_text = ";".join(after_text.split(";")[:2])
-    before_text = re.split(r";|\.\s|\s(?:och|samt|and)\s", text[max(0, match.start() - before):match.start()])[-1]
+    before_text = re.split(r";|" + SENTENCE_STOP + r"|\s(?:och|samt|and)\s",
+                           text[max(0, match.start() - before):match.start()])[-1]
     return bool(pattern.search(match.group(0)) or pattern.search(after_text) or pattern.search(before_text))
 
 
@@ -132,13 +138,19 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
     # OVR-003 make, model or trademark
     yield from _brand(text, loc, equivalent)
     # OVR-005 certificate / OVR-004 standard
-    certificate = next((m for m in lx.CERTIFICATE.finditer(text) if not _not_conformity(text, m)), None)
+    labels = list(lx.LABEL.finditer(text))
+    certificate = next((m for m in lx.CERTIFICATE.finditer(text)
+                        if not _not_conformity(text, m) and not any(_inside(m, label) for label in labels)), None)
     standard = lx.STANDARD.search(text) or lx.STANDARD_WORD.search(text)
     if (certificate and st.obligation == "ska" and not equivalent and not lx.CERT_CONTEXT_OPTIONAL.search(text)
             and not _lifted(text, certificate)):
         yield RULES["OVR-005"].finding(loc, match=(standard.group(0) if standard else certificate.group(0)))
     elif standard and not equivalent and not _lifted(text, standard) and not _as_example(text, standard):
         yield RULES["OVR-004"].finding(loc, match=standard.group(0))
+    # OVR-012 a label without an equivalent label
+    label = next((m for m in labels if not _lifted(text, m)), None)
+    if label and st.obligation == "ska" and not equivalent and not lx.LABEL_CRITERIA.search(text):
+        yield RULES["OVR-012"].finding(loc, match=label.group(0))
     # OVR-006 local presence
     local = lx.LOCAL_PHRASE.search(text) or _local_place(text)
     if local and not lx.LATER_PRESENCE.search(text) and not _lifted(text, local):
@@ -156,6 +168,16 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
     live = lx.LIVE_EVERYWHERE.search(text)
     if live and not _lifted(text, live):
         yield RULES["OVR-009"].finding(loc, match=live.group(0))
+    # OVR-010 every requirement declared mandatory at once
+    every = lx.ALL_MANDATORY.search(text)
+    if every and not lx.NOT_MANDATORY.search(every.group(0)) and not lx.ALL_MANDATORY_EXPLAINED.search(every.group(0)):
+        yield RULES["OVR-010"].finding(
+            loc, detail_sv=f"Alla krav förklaras vara ska-krav (\"{every.group(0)}\"); varje missat ska-krav tvingar fram ett "
+                           "förkastat anbud. Pröva varje krav för sig och gör önskemål till bör-krav.",
+            detail_en=f"Every requirement is declared mandatory (\"{every.group(0)}\"); each one missed forces a rejected "
+                      "tender. Weigh each requirement and make wishes desirable requirements.")
+    # OVR-011 a level above the class the text itself states
+    yield from _above_stated_class(text, loc)
     # OVR-010 a wish written as a mandatory requirement
     if st.obligation == "ska":
         wish = lx.WISH.search(text)
@@ -166,12 +188,25 @@ def _overreach(text: str, loc: Location, st: Statement, ctx: Context, equivalent
 
 
 def _brand(text: str, loc: Location, equivalent: bool) -> Iterator[Finding]:
-    """A named make without an equivalent open to other makers."""
-    if lx.COMPATIBILITY.search(text):
-        return  # the make is named to describe what must fit, which is the justification
+    """A named make or supplier without an equivalent open to other makers, or with one but no written reason."""
     brands = [m for m in _brands(text) if not _as_example(text, m) and not _lifted(text, m)]
-    if brands and (not equivalent or _same_maker(text, brands)):
-        yield RULES["OVR-003"].finding(loc, match=brands[0].group(0).strip())
+    suppliers = [m for m in lx.SUPPLIER_NAME.finditer(text) if not _as_example(text, m) and not _lifted(text, m)]
+    # the make is named to describe what must fit, which is the justification ("Connect" in a product name is not)
+    outside = text
+    for named in brands + suppliers:
+        outside = outside[:named.start()] + " " * (named.end() - named.start()) + outside[named.end():]
+    if lx.COMPATIBILITY.search(outside):
+        return
+    rule = RULES["OVR-003"]
+    if suppliers and (not equivalent or _same_maker(text, suppliers)):
+        yield rule.finding(loc, variant="supplier", match=suppliers[0].group(1))
+    elif brands and (not equivalent or _same_maker(text, brands)):
+        yield rule.finding(loc, match=brands[0].group(0).strip())
+    elif (brands or suppliers) and not lx.JUSTIFICATION.search(text):
+        # "eller likvärdigt" is there, the written justification LOU 9 kap. 6 § also asks for is not: a warning, as
+        # the reason may stand elsewhere in the documents
+        named = suppliers[0].group(1) if suppliers else brands[0].group(0).strip()
+        yield rule.finding(loc, severity=Severity.warning, variant="unjustified", match=named)
 
 
 def _same_maker(text: str, brands: list[re.Match[str]]) -> bool:
@@ -179,6 +214,43 @@ def _same_maker(text: str, brands: list[re.Match[str]]) -> bool:
     makers = {next((g for g in m.groups() if g), m.group(0)).split()[0].lower() for m in brands}
     return any(m.group(1).lower() in makers or lx.BRANDS.fullmatch(m.group(1))
                for m in lx.EQUIVALENT_FROM.finditer(text))
+
+
+def _inside(match: re.Match[str], outer: re.Match[str]) -> bool:
+    return outer.start() <= match.start() < outer.end()
+
+
+def _above_stated_class(text: str, loc: Location) -> Iterator[Finding]:
+    """A level demanded above the classification the same text states ("klassats som K1 … ska uppfylla nivå 3")."""
+    stated: list[tuple[str | None, int, tuple[int, int]]] = []
+    for match in lx.STATED_CLASS.finditer(text):
+        letter = match.group("letter") or match.group("letter2") or match.group("letter3")
+        level = match.group("level") or match.group("level3")
+        stated.append((letter.upper() if letter else None, int(level), match.span()))
+        # the classes listed right after the first one ("K2, R2 och T1")
+        for more in lx.CLASS_TOKEN.finditer(text, match.end(), min(len(text), match.end() + 30)):
+            stated.append((more.group("letter"), int(more.group("level")), more.span()))
+    obligation = lx.SKA.search(text)
+    if not stated or not obligation:
+        return
+    for match in lx.DEMANDED_LEVEL.finditer(text, obligation.start()):
+        if any(a <= match.start() < b for _, _, (a, b) in stated):
+            continue  # the stated class itself
+        letter = match.group("letter") or match.group("letter2")
+        level = int(match.group("level") or match.group("level2"))
+        letter = letter.upper() if letter else None
+        comparable = [lvl for s_letter, lvl, _ in stated if letter is None or s_letter is None or s_letter == letter]
+        if comparable and level > max(comparable):
+            yield RULES["OVR-011"].finding(
+                loc, detail_sv=f"Texten anger klassningen {_class_name(stated)} men kräver {match.group(0)}; en nivå över "
+                               "klassningen behöver en skriftlig motivering.",
+                detail_en=f"The text states the classification {_class_name(stated)} but demands {match.group(0)}; a level "
+                          "above the classification needs a written motive.")
+            return
+
+
+def _class_name(stated: list[tuple[str | None, int, tuple[int, int]]]) -> str:
+    return ", ".join(f"{letter or ''}{level}" for letter, level, _ in stated)
 
 
 def _turnover_cap(text: str, loc: Location, ctx: Context, turnover: re.Match[str]) -> Iterator[Finding]:
@@ -262,7 +334,10 @@ def _after_reference(text: str, restricted: re.Match[str]) -> bool:
     """The customer restriction qualifies a reference or experience, not something else in the sentence."""
     head = text[max(0, restricted.start() - 120):restricted.start()]
     head = re.split(r"[.!?;](?:\s|$)", head)[-1]  # the same sentence only
-    return bool(lx.REFERENCE_WORD.search(head))
+    # "Endast referenser från offentliga beställare": the reference may stand inside the restriction, before its kind
+    kind = lx.RESTRICTION_KIND.search(restricted.group(0))
+    inner = restricted.group(0)[:kind.start()] if kind else ""
+    return bool(lx.REFERENCE_WORD.search(head) or lx.REFERENCE_WORD.search(inner))
 
 
 def _reference_detail(text: str) -> str | None:
@@ -274,6 +349,9 @@ def _reference_detail(text: str) -> str | None:
         count = next(g for g in years.groups() if g)
         if _count(count) > 3:
             return years.group(0)
+    duration = lx.REFERENCE_DURATION.search(text)
+    if duration and lx.REFERENCE_WORD.search(text) and _count(duration.group(1)) > 3:
+        return duration.group(0)
     band = lx.VALUE_BAND.search(text)
     if band and lx.REFERENCE_WORD.search(text):
         return band.group(0)
