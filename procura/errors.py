@@ -6,7 +6,11 @@ prints ``str(error)`` to stderr. A message says what is wrong, where, and what t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -48,3 +52,35 @@ class ValidationErrors(ProcuraError):
         if len(errors) > 20:
             lines.append(f"... and {len(errors) - 20} more")
         super().__init__("\n".join(lines))
+
+
+def raise_all(errors: list[InputError]) -> NoReturn:
+    """Raise one error as itself, several as ValidationErrors (one line each)."""
+    raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+
+
+class ErrorCollector:
+    """Gathers input errors so that a user sees every problem of a file set at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[InputError] = []
+
+    def add(self, error: InputError) -> None:
+        self.errors.append(error)
+
+    def attempt(self, load: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``load(*args)``, or None after recording the input errors it raised."""
+        try:
+            return load(*args, **kwargs)
+        except ValidationErrors as exc:
+            self.errors.extend(exc.errors)
+        except InputError as exc:
+            self.errors.append(exc)
+        return None
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise_all(self.errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)

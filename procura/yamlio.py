@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from procura.errors import InputError, ValidationErrors
+from procura.errors import InputError, raise_all
 from procura.files import read_bytes
 from procura.models.condition import CONDITION_TAGS
 
@@ -109,7 +109,7 @@ def validate(data: Any, model: type[M], text: str, where: str | Path) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = validation_errors(exc, text, where)
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors) from None
+        raise_all(errors)
 
 
 def dump_yaml(data: Any) -> str:

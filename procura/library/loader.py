@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from procura.errors import InputError, ValidationErrors
+from procura.errors import ErrorCollector, InputError, raise_all
 from procura.models import Category, ProductArea, Requirement
 from procura.yamlio import parse_yaml, read_text, validate, validation_errors
 
@@ -69,7 +69,7 @@ def _load_list(path: Path, model: type) -> list:
         return TypeAdapter(list[model]).validate_python(data)
     except ValidationError as exc:
         errors = validation_errors(exc, text, path)
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors) from None
+        raise_all(errors)
 
 
 def load_library(root: Path | None = None) -> Library:
@@ -89,26 +89,25 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
 
     ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement.
     """
-    errors: list[InputError] = []
+    errors = ErrorCollector()
     paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
     if len(paths) > MAX_REQUIREMENT_FILES:
         raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
     for path in paths:
-        try:
-            req = load_requirement(path)
-            check_placement(req, path, library)
-        except ValidationErrors as exc:
-            errors.extend(exc.errors)
-            continue
-        except InputError as exc:
-            errors.append(exc)
+        req = errors.attempt(load_placed_requirement, path, library)
+        if req is None:
             continue
         if req.id in library.requirements:
-            errors.append(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
+            errors.add(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
             continue
         library.requirements[req.id] = LoadedRequirement(req, path, **provenance)
-    if errors:
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    errors.raise_if_any()
+
+
+def load_placed_requirement(path: Path, library: Library) -> Requirement:
+    req = load_requirement(path)
+    check_placement(req, path, library)
+    return req
 
 
 def load_requirement(path: Path) -> Requirement:

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from procura.errors import InputError, ValidationErrors
+from procura.errors import ErrorCollector, InputError
 from procura.library import Library, load_library
 from procura.library.loader import add_requirements
 from procura.models import Requirement
@@ -66,55 +66,43 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
         raise InputError("pack folder not found", root, "give the folder that holds pack.yaml")
     base = base or load_library()
     meta = load_model(root / PACK_FILE, PackMeta)
-    errors: list[InputError] = []
+    errors = ErrorCollector()
     for i, product in enumerate(meta.products):
         if product not in base.products:
-            errors.append(InputError(f"products.{i}: unknown product area {product!r}", root / PACK_FILE,
+            errors.add(InputError(f"products.{i}: unknown product area {product!r}", root / PACK_FILE,
                                      f"use one of {', '.join(base.products)}"))
     library = Library(root, base.categories, base.products)
-    try:
-        add_requirements(library, root, skip=frozenset({OVERRIDES_DIR}), **provenance(meta))
-    except ValidationErrors as exc:
-        errors.extend(exc.errors)
-    except InputError as exc:
-        errors.append(exc)
+    errors.attempt(add_requirements, library, root, skip=frozenset({OVERRIDES_DIR}), **provenance(meta))
     for rid, loaded in library.requirements.items():
         if namespace_of(rid) != meta.name:
-            errors.append(InputError(f"id {rid} is not in the pack's namespace", loaded.path,
+            errors.add(InputError(f"id {rid} is not in the pack's namespace", loaded.path,
                                      f"write it as {meta.name}:{rid.split(':')[-1]} so it never collides with the library or other packs"))
     pack = Pack(root, meta, library)
     declared = [(o, str(root / PACK_FILE)) for o in meta.overrides]
     override_dir = root / OVERRIDES_DIR
     if override_dir.is_dir():
         for path in sorted(override_dir.glob("*.yaml")):
-            try:
-                override = load_model(path, Override)
-            except ValidationErrors as exc:
-                errors.extend(exc.errors)
-                continue
-            except InputError as exc:
-                errors.append(exc)
+            override = errors.attempt(load_model, path, Override)
+            if override is None:
                 continue
             if override.id != path.stem:
-                errors.append(InputError(f"id {override.id} does not match the file name", path, f"rename the file to {override.id}.yaml"))
+                errors.add(InputError(f"id {override.id} does not match the file name", path, f"rename the file to {override.id}.yaml"))
                 continue
             declared.append((override, str(path)))
     for override, where in declared:
         if override.id in pack.overrides:
-            errors.append(InputError(f"override of {override.id} declared twice", where, "keep one"))
+            errors.add(InputError(f"override of {override.id} declared twice", where, "keep one"))
             continue
         if override.id not in base.requirements:
-            errors.append(InputError(f"overrides: {override.id} is not a requirement of the library", where,
+            errors.add(InputError(f"overrides: {override.id} is not a requirement of the library", where,
                                      "an override changes a library requirement; add a new one as a pack requirement"))
             continue
-        try:
-            pack.changed[override.id], pack.changes[override.id] = apply_override(base.get(override.id), override, where)
-        except InputError as exc:
-            errors.append(exc)
+        applied = errors.attempt(apply_override, base.get(override.id), override, where)
+        if applied is None:
             continue
+        pack.changed[override.id], pack.changes[override.id] = applied
         pack.overrides[override.id] = override
-    if errors:
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    errors.raise_if_any()
     return pack
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from procura.errors import InputError, ValidationErrors
+from procura.errors import ErrorCollector, InputError
 from procura.i18n import number, t
 from procura.library import Library
 from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
@@ -161,14 +161,14 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
     """Select and size every requirement for the profile; refuse unjustified stricter choices."""
     profile = loaded.profile
     facts = profile.facts()
-    errors: list[InputError] = []
+    errors = ErrorCollector()
     for i, product in enumerate(profile.products):
         if product not in library.products:
-            errors.append(InputError(f"products.{i}: unknown product area {product!r}", loaded.where("products", i),
+            errors.add(InputError(f"products.{i}: unknown product area {product!r}", loaded.where("products", i),
                                      f"use one of {', '.join(library.products)}"))
     for req_id in profile.choices:
         if req_id not in library.requirements:
-            errors.append(InputError(f"choices.{req_id}: unknown requirement ID", loaded.where("choices", req_id),
+            errors.add(InputError(f"choices.{req_id}: unknown requirement ID", loaded.where("choices", req_id),
                                      "check the ID with `procura library search`"))
 
     items: list[Item] = []
@@ -198,7 +198,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         if choice is not None:
             item.justification, item.accepted = choice.justification, list(choice.accept)
         if stricter and not (choice and choice.justification):
-            errors.append(InputError(
+            errors.add(InputError(
                 f"choices.{req.id}: stricter than the profile justifies ({stricter[0].en.rstrip('.')}) but no justification",
                 loaded.where("choices", req.id),
                 "add `justification:` saying why this procurement needs it, or remove the choice"))
@@ -208,17 +208,16 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         items.append(Item(id=own.id, category=own.category if own.category in library.categories else "_own",
                           level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
                           reasons=[both("reason.own")], justification=own.justification))
-    if errors:
-        raise errors[0] if len(errors) == 1 else ValidationErrors(errors)
+    errors.raise_if_any()
     return Specification(profile, library, items, excluded, loaded.path)
 
 
-def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: list[InputError], reasons: list[Text],
+def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Text],
                   stricter: list[Text]) -> None:
     req = item.requirement
     if choice.level is not None:
         if choice.level not in req.levels:
-            errors.append(InputError(f"choices.{req.id}.level: {req.id} has no level {choice.level.value}",
+            errors.add(InputError(f"choices.{req.id}.level: {req.id} has no level {choice.level.value}",
                                      loaded.where("choices", req.id, "level"),
                                      f"use one of {', '.join(lv.value for lv in req.levels)}"))
         elif choice.level != item.needed_level:
@@ -241,7 +240,7 @@ def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: list[InputE
     for name, value in choice.parameters.items():
         param = params.get(name)
         if param is None:
-            errors.append(InputError(f"choices.{req.id}.parameters.{name}: {req.id} has no parameter {name}",
+            errors.add(InputError(f"choices.{req.id}.parameters.{name}: {req.id} has no parameter {name}",
                                      loaded.where("choices", req.id, "parameters", name),
                                      f"use one of {', '.join(params) or '(none)'}"))
             continue
