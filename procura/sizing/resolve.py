@@ -91,10 +91,9 @@ class Item:
 
 
 def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
+    """A parameter's value as the language writes it, with its unit: "99,5 %" / "99.5 %"."""
     text = number(value, lang)
-    if not param.unit:
-        return text
-    return f"{text} {param.unit}" if param.unit != "%" or lang == "sv" else f"{text} %"
+    return f"{text} {param.unit}" if param.unit else text
 
 
 @dataclass
