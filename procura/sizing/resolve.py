@@ -18,7 +18,7 @@ from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requir
 from procura.models.profile import OwnRequirement
 from procura.models.requirement import PLACEHOLDER, Parameter
 from procura.sizing.describe import describe
-from procura.yamlio import line_of, load_model, read_text
+from procura.yamlio import line_of, parse_yaml, read_text, validate
 
 
 @dataclass
@@ -33,8 +33,8 @@ class LoadedProfile:
 
 
 def load_profile(path: Path) -> LoadedProfile:
-    profile = load_model(path, Profile)
-    return LoadedProfile(profile, path, read_text(path))
+    text = read_text(path)  # kept: later errors (choices, products) point at its lines
+    return LoadedProfile(validate(parse_yaml(text, path), Profile, text, path), path, text)
 
 
 @dataclass
