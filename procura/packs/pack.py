@@ -106,14 +106,12 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
     return pack
 
 
-def pack_files(root: Path, categories: list[str] | None = None) -> list[str]:
+def pack_files(root: Path, categories: list[str]) -> list[str]:
     """The files that make up the pack in ``root``, as sorted POSIX paths relative to it.
 
     Refuses symlinks anywhere and files that have no place in a pack; skips dotfiles and
     folders (``.git``) and the manifest, which is written by procura.
     """
-    if categories is None:
-        categories = list(load_library().categories)
     allowed_dirs = set(categories) | {OVERRIDES_DIR}
     found: list[str] = []
     stray: list[str] = []

@@ -102,9 +102,11 @@ class PackStore:
                              self.root, f"install it with `procura pack install SOURCE --packs-dir {self.root}`")
         return next(p for p in candidates if p.version == str(best))
 
-    def verify_installed(self, pack: InstalledPack) -> None:
+    def verify_installed(self, pack: InstalledPack, base: Library | None = None) -> None:
         """Re-check an installed pack against its manifest (it may have been edited since)."""
-        files = {rel: (pack.path / rel).read_bytes() for rel in pack_files(pack.path) if (pack.path / rel).is_file()}
+        categories = list((base or load_library()).categories)
+        files = {rel: (pack.path / rel).read_bytes() for rel in pack_files(pack.path, categories)
+                 if (pack.path / rel).is_file()}
         verify(pack.manifest, files, str(pack.path))
 
     # -- changing -----------------------------------------------------------------------------
