@@ -24,8 +24,8 @@ from procura.packs.archive import (
     MAX_FILES,
     MAX_TOTAL_BYTES,
     Manifest,
+    manifest_for,
     read_archive,
-    sha256_bytes,
     verify,
     write_files,
 )
@@ -125,7 +125,7 @@ class PackStore:
             pack_files(unpacked, list(base.categories))  # nothing but pack files
             pack = load_pack(unpacked, base)
             if manifest is None:
-                manifest = Manifest(pack.name, pack.version, {rel: sha256_bytes(data) for rel, data in files.items()})
+                manifest = manifest_for(files, pack.name, pack.version)
             elif (manifest.name, manifest.version) != (pack.name, pack.version):
                 raise InputError(f"the manifest names {manifest.name} {manifest.version} but pack.yaml says {pack.name} {pack.version}",
                                  source, "rebuild the archive with `procura pack build`")
