@@ -19,6 +19,7 @@ from procura.errors import ErrorCollector, InputError
 from procura.library import Library, load_library
 from procura.library.loader import add_requirements
 from procura.models import Requirement
+from procura.packs.archive import MANIFEST_FILE
 from procura.packs.model import Override, PackMeta, namespace_of
 from procura.packs.overrides import Change, apply_override
 from procura.yamlio import dump_yaml, load_model
@@ -26,7 +27,6 @@ from procura.yamlio import dump_yaml, load_model
 PACK_FILE = "pack.yaml"
 OVERRIDES_DIR = "overrides"
 EXTRA_FILES = frozenset({"README.md", "LICENSE", "LICENSE.txt", "CHANGELOG.md"})
-MANIFEST_FILE = "manifest.json"
 
 
 @dataclass
