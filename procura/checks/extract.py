@@ -37,6 +37,7 @@ EXPLANATION_LABEL = re.compile(
 # "Ska · Teknisk specifikation · Basnivå" — a modal used as a label, not as a verb
 MODAL_AS_LABEL = re.compile(r"^\s*(?:ska|skall|bör|måste|shall|should|must)\s*[·:|/–-]", re.I)
 HEADING_STYLES = ("heading", "rubrik")
+LIST_MARKER = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+)")  # a Markdown bullet or number before a statement
 ID_HEADERS = ("id", "nr", "nummer", "kravnummer", "kravnr", "kravid", "krav-id", "ref", "referens", "number", "no", "no.")
 
 
@@ -219,7 +220,7 @@ def _lines(path: Path, text: str, markdown: bool) -> list[Statement]:
         if not line or (markdown and (line.startswith("#") or set(line) <= set("-|:= "))):
             continue
         if markdown:
-            line = re.sub(r"^(?:[-*+]\s+|\d+[.)]\s+)", "", line).replace("**", "").replace("__", "")
+            line = LIST_MARKER.sub("", line).replace("**", "").replace("__", "")
         req_id, body = _split_id(line)
         statements.append(_statement(path, body, number, req_id))
     return statements

@@ -17,15 +17,16 @@ def check_library(library: Library) -> list[Finding]:
     for loaded in library.requirements.values():
         req, file = loaded.requirement, str(loaded.path)
         seen: set[str] = set()
+        params = {p.name: p for p in req.parameters}
         for level, spec in req.levels.items():
             for lang in LANGS:
                 raw = getattr(spec.text, lang)
                 if not raw:
                     continue
-                params = {p.name: p for p in req.parameters}
                 text = PLACEHOLDER.sub(lambda m, ps=params, lv=level: f"{ps[m.group(1)].defaults[lv]:g} {ps[m.group(1)].unit}".strip(), raw)
                 location = Location(file=file, requirement=req.id, text=text)
-                if level == req.lowest_level and lang == "sv" or (lang == "en" and not spec.text.sv and level == req.lowest_level):
+                # the lowest level's Swedish text (its English one when it has no Swedish) stands for the requirement
+                if level == req.lowest_level and (lang == "sv" or not spec.text.sv):
                     firsts.append((text, location))
                 for finding in analyse(Statement.of(text, location)):
                     if finding.rule not in seen:

@@ -47,9 +47,13 @@ def obligation_of(text: str) -> str | None:
     return None
 
 
+SV_MARKERS = re.compile(r"\b(?:ska|och|att|för|som|är|med|av|på|leverantören|kommunen)\b|[åäö]", re.I)
+EN_MARKERS = re.compile(r"\b(?:the|shall|and|of|to|is|with|supplier|must|should)\b", re.I)
+
+
 def language_of(text: str) -> str:
-    sv = len(re.findall(r"\b(?:ska|och|att|för|som|är|med|av|på|leverantören|kommunen)\b|[åäö]", text, re.I))
-    en = len(re.findall(r"\b(?:the|shall|and|of|to|is|with|supplier|must|should)\b", text, re.I))
+    sv = len(SV_MARKERS.findall(text))
+    en = len(EN_MARKERS.findall(text))
     return "en" if en > sv else "sv"
 
 
@@ -62,16 +66,19 @@ def _clause_before(text: str, start: int) -> str:
 
 # a full stop that ends a sentence, not the one of an abbreviation ("snabb, dvs. högst 2 sekunder", "i.e. within 2 s")
 SENTENCE_STOP = r"(?<!dvs)(?<!d\.v\.s)(?<!i\.e)(?<!t\.ex)(?<!e\.g)(?<!\bca)(?<!\bbl\.a)\.\s"
+CLAUSE_AFTER = re.compile(SENTENCE_STOP + r"|\s(?:och|samt|and)\s")  # where the clause after a match ends
+CLAUSE_BEFORE = re.compile(r";|" + SENTENCE_STOP + r"|\s(?:och|samt|and)\s")  # ... and the one before it begins
+SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+DIGIT = re.compile(r"\d")
 
 
 def _near(text: str, match: re.Match[str], pattern: re.Pattern[str], before: int = 40, after: int = 80) -> bool:
     """Whether ``pattern`` occurs close to ``match`` without crossing a clause joined by and/och/; — except the
     one clause right after a semicolon, which often states the measure of what precedes it."""
-    after_text = re.split(SENTENCE_STOP + r"|\s(?:och|samt|and)\s", text[match.end():match.end() + after], maxsplit=1)[0]
+    after_text = CLAUSE_AFTER.split(text[match.end():match.end() + after], maxsplit=1)[0]
     # "enkel att använda; minst 90 % av brukarna ska …": the clause after a semicolon states the measure
     after_text = ";".join(after_text.split(";")[:2])
-    before_text = re.split(r";|" + SENTENCE_STOP + r"|\s(?:och|samt|and)\s",
-                           text[max(0, match.start() - before):match.start()])[-1]
+    before_text = CLAUSE_BEFORE.split(text[max(0, match.start() - before):match.start()])[-1]
     return bool(pattern.search(match.group(0)) or pattern.search(after_text) or pattern.search(before_text))
 
 
@@ -268,7 +275,7 @@ def _turnover_cap(text: str, loc: Location, ctx: Context, turnover: re.Match[str
     amounts = [(a, m) for m in lx.AMOUNT.finditer(text, turnover.start()) if (a := _amount(m)) and a >= 10_000]
     # any written amount counts here, whatever its size: a foreign amount is never compared, only shown
     foreign = [(m, currency) for m in lx.AMOUNT.finditer(text, turnover.start())
-               if re.search(r"\d", m.group(0)) and (currency := _foreign_currency(text, m))]
+               if DIGIT.search(m.group(0)) and (currency := _foreign_currency(text, m))]
     if foreign:
         # no exchange rate is invented: the comparison is left to the reader, as a warning
         match, currency = foreign[0]
@@ -333,7 +340,7 @@ def _local_place(text: str) -> re.Match[str] | None:
 def _after_reference(text: str, restricted: re.Match[str]) -> bool:
     """The customer restriction qualifies a reference or experience, not something else in the sentence."""
     head = text[max(0, restricted.start() - 120):restricted.start()]
-    head = re.split(r"[.!?;](?:\s|$)", head)[-1]  # the same sentence only
+    head = SENTENCE_END.split(head)[-1]  # the same sentence only
     # "Endast referenser från offentliga beställare": the reference may stand inside the restriction, before its kind
     kind = lx.RESTRICTION_KIND.search(restricted.group(0))
     inner = restricted.group(0)[:kind.start()] if kind else ""

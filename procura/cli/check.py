@@ -9,13 +9,8 @@ import click
 
 from procura.checks import CheckOptions, Severity, check_target, get_rule
 from procura.checks.report import exit_code, render_text, to_json, write_docx
+from procura.cli.report import console
 from procura.i18n import t
-
-
-def _console():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)  # rich honours NO_COLOR and plain pipes itself
 
 
 @click.command()
@@ -45,7 +40,7 @@ def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimate
     if fmt == "json":
         click.echo(json.dumps(to_json(findings, names, lang), ensure_ascii=False, indent=2))
     else:
-        render_text(findings, names, lang, _console())
+        render_text(findings, names, lang, console(soft_wrap=True))
     if report is not None:
         write_docx(findings, names, lang, report)
     raise SystemExit(exit_code(findings, Severity(fail_on)))

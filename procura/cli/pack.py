@@ -48,10 +48,9 @@ def validate(folder: Path, lang: str, fail_on: str) -> None:
 
     Exit 0: valid with nothing at or above --fail-on; 1: check findings; 2: invalid pack.
     """
-    from rich.console import Console
-
     from procura.checks import Severity, check_pack
     from procura.checks.report import exit_code, render_text
+    from procura.cli.report import console
     from procura.packs.validate import validate_pack
 
     pack_, notes = validate_pack(folder)
@@ -59,7 +58,7 @@ def validate(folder: Path, lang: str, fail_on: str) -> None:
         click.echo(str(note), err=True)
     findings = check_pack(pack_)
     if findings:
-        render_text(findings, [str(folder)], lang, Console(highlight=False, soft_wrap=True))
+        render_text(findings, [str(folder)], lang, console(soft_wrap=True))
     click.echo(f"{pack_.meta.label}: valid — {len(pack_.requirements)} requirements, {len(pack_.overrides)} overrides, "
                f"{len(notes)} notes, {len(findings)} check findings")
     raise SystemExit(exit_code(findings, Severity(fail_on)))
@@ -107,15 +106,16 @@ def list_(packs_dir: Path | None, fmt: str) -> None:
     if not rows:
         click.echo("no packs installed")
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from procura.cli.report import console
 
     table = Table()
     for column in ("name", "version", "publisher", "requirements", "title"):
         table.add_column(column)
     for row in rows:
         table.add_row(row["name"], row["version"], row["publisher"], str(row["requirements"]), row["title"])
-    Console(highlight=False, soft_wrap=False).print(table)
+    console().print(table)
 
 
 @pack.command("remove")

@@ -7,11 +7,13 @@ import click
 from procura.i18n import t
 
 
-def console():
-    """A rich console; rich itself honours NO_COLOR and plain output when not on a terminal."""
+def console(soft_wrap: bool = False):
+    """A rich console; rich itself honours NO_COLOR and plain output when not on a terminal.
+
+    ``soft_wrap`` leaves long lines (findings) to the terminal instead of wrapping them at its width."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=soft_wrap)
 
 
 def print_explanation(spec, lang) -> None:

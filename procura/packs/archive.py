@@ -56,13 +56,13 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest_for(root: Path, files: list[str], name: str, version: str) -> Manifest:
-    return Manifest(name, version, {rel: sha256_bytes((root / rel).read_bytes()) for rel in files})
+def manifest_for(files: dict[str, bytes], name: str, version: str) -> Manifest:
+    return Manifest(name, version, {rel: sha256_bytes(data) for rel, data in files.items()})
 
 
-def build_archive(root: Path, files: list[str], manifest: Manifest, target: Path) -> None:
-    """Write ``files`` of ``root`` and the manifest to ``target`` — identical bytes every time."""
-    entries = [(rel, (root / rel).read_bytes()) for rel in files] + [(MANIFEST_FILE, manifest.to_bytes())]
+def build_archive(files: dict[str, bytes], manifest: Manifest, target: Path) -> None:
+    """Write ``files`` (POSIX path -> bytes) and the manifest to ``target`` — identical bytes every time."""
+    entries = list(files.items()) + [(MANIFEST_FILE, manifest.to_bytes())]
     tmp = target.with_name(target.name + ".tmp")
     with zipfile.ZipFile(tmp, "w") as archive:
         for rel, data in sorted(entries):

@@ -19,6 +19,7 @@ from procura.errors import ErrorCollector, InputError
 from procura.library import Library, load_library
 from procura.library.loader import add_requirements
 from procura.models import Requirement
+from procura.packs.archive import MANIFEST_FILE
 from procura.packs.model import Override, PackMeta, namespace_of
 from procura.packs.overrides import Change, apply_override
 from procura.yamlio import dump_yaml, load_model
@@ -26,7 +27,6 @@ from procura.yamlio import dump_yaml, load_model
 PACK_FILE = "pack.yaml"
 OVERRIDES_DIR = "overrides"
 EXTRA_FILES = frozenset({"README.md", "LICENSE", "LICENSE.txt", "CHANGELOG.md"})
-MANIFEST_FILE = "manifest.json"
 
 
 @dataclass
@@ -106,14 +106,12 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
     return pack
 
 
-def pack_files(root: Path, categories: list[str] | None = None) -> list[str]:
+def pack_files(root: Path, categories: list[str]) -> list[str]:
     """The files that make up the pack in ``root``, as sorted POSIX paths relative to it.
 
     Refuses symlinks anywhere and files that have no place in a pack; skips dotfiles and
     folders (``.git``) and the manifest, which is written by procura.
     """
-    if categories is None:
-        categories = list(load_library().categories)
     allowed_dirs = set(categories) | {OVERRIDES_DIR}
     found: list[str] = []
     stray: list[str] = []

@@ -24,8 +24,8 @@ from procura.packs.archive import (
     MAX_FILES,
     MAX_TOTAL_BYTES,
     Manifest,
+    manifest_for,
     read_archive,
-    sha256_bytes,
     verify,
     write_files,
 )
@@ -102,9 +102,11 @@ class PackStore:
                              self.root, f"install it with `procura pack install SOURCE --packs-dir {self.root}`")
         return next(p for p in candidates if p.version == str(best))
 
-    def verify_installed(self, pack: InstalledPack) -> None:
+    def verify_installed(self, pack: InstalledPack, base: Library | None = None) -> None:
         """Re-check an installed pack against its manifest (it may have been edited since)."""
-        files = {rel: (pack.path / rel).read_bytes() for rel in pack_files(pack.path) if (pack.path / rel).is_file()}
+        categories = list((base or load_library()).categories)
+        files = {rel: (pack.path / rel).read_bytes() for rel in pack_files(pack.path, categories)
+                 if (pack.path / rel).is_file()}
         verify(pack.manifest, files, str(pack.path))
 
     # -- changing -----------------------------------------------------------------------------
@@ -123,7 +125,7 @@ class PackStore:
             pack_files(unpacked, list(base.categories))  # nothing but pack files
             pack = load_pack(unpacked, base)
             if manifest is None:
-                manifest = Manifest(pack.name, pack.version, {rel: sha256_bytes(data) for rel, data in files.items()})
+                manifest = manifest_for(files, pack.name, pack.version)
             elif (manifest.name, manifest.version) != (pack.name, pack.version):
                 raise InputError(f"the manifest names {manifest.name} {manifest.version} but pack.yaml says {pack.name} {pack.version}",
                                  source, "rebuild the archive with `procura pack build`")

@@ -67,7 +67,7 @@ def library_with_packs(base: Library, refs: list[PackRef], store: PackStore) -> 
     requested = {ref.name: ref.version for ref in refs}
     for name in sorted(chosen):
         installed = chosen[name]
-        store.verify_installed(installed)
+        store.verify_installed(installed, base)
         pack = load_pack(installed.path, base)
         merged.requirements.update(pack.library.requirements)
         for lib_id, req in pack.changed.items():

@@ -46,12 +46,12 @@ def build_pack(root: Path, out_dir: Path, base: Library | None = None) -> Path:
     """Write ``NAME-VERSION.zip`` into ``out_dir``; the same pack always gives the same bytes."""
     base = base or load_library()
     pack = load_pack(root, base)
-    files = pack_files(root, list(base.categories))
-    manifest = manifest_for(root, files, pack.name, pack.version)
+    files = {rel: (root / rel).read_bytes() for rel in pack_files(root, list(base.categories))}
+    manifest = manifest_for(files, pack.name, pack.version)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         target = out_dir / f"{pack.name}-{pack.version}.zip"
-        build_archive(root, files, manifest, target)
+        build_archive(files, manifest, target)
     except OSError as exc:
         raise InputError(f"cannot write the archive ({exc.strerror})", out_dir, "choose another folder with -o") from None
     return target
