@@ -33,7 +33,7 @@ def check_specification(spec: Specification) -> list[Finding]:
     lang = profile.language
     suggester = Suggester(spec.library)
     file = str(spec.profile_path) if spec.profile_path else None
-    text = _profile_text(spec)
+    text = spec.profile_text
     context = Context(profile.estimated_value_sek, profile.contract.framework)
     statements: list[Statement] = []
     findings: list[Finding] = []
@@ -52,13 +52,6 @@ def check_specification(spec: Specification) -> list[Finding]:
     findings += _evaluation(spec, file, text)
     findings += _completeness(spec, file, suggester)
     return findings
-
-
-def _profile_text(spec: Specification) -> str:
-    try:
-        return spec.profile_path.read_text(encoding="utf-8-sig") if spec.profile_path else ""
-    except OSError:
-        return ""
 
 
 def _line(text: str, item: Item, index: int, spec: Specification) -> int | None:

@@ -109,6 +109,7 @@ class Specification:
     items: list[Item]
     excluded: list[Excluded]
     profile_path: Path | None = None
+    profile_text: str = ""  # the profile as written, so checks can point at its lines
 
     def by_category(self) -> list[tuple[str, list[Item]]]:
         order = list(self.library.categories)
@@ -208,7 +209,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
                           level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
                           reasons=[both("reason.own")], justification=own.justification))
     errors.raise_if_any()
-    return Specification(profile, library, items, excluded, loaded.path)
+    return Specification(profile, library, items, excluded, loaded.path, loaded.text)
 
 
 def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Text],
