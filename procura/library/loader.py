@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from procura.errors import ErrorCollector, InputError, raise_all
+from procura.library import cache
 from procura.models import Category, ProductArea, Requirement
 from procura.yamlio import parse_yaml, read_text, validate, validation_errors
 
@@ -80,8 +81,22 @@ def load_library(root: Path | None = None) -> Library:
     categories = {c.slug: c for c in _load_list(root / "categories.yaml", Category)}
     products = {p.slug: p for p in _load_list(root / "products.yaml", ProductArea)}
     library = Library(root, categories, products)
+    paths = requirement_paths(root)
+    key = cache.digest(root, paths)
+    entries = cache.read(key)
+    if entries is not None:
+        library.requirements = {req.id: LoadedRequirement(req, root / rel) for rel, req in entries}
+        return library
     add_requirements(library, root)
+    cache.write(key, [(str(loaded.path.relative_to(root)), loaded.requirement) for loaded in library.requirements.values()])
     return library
+
+
+def requirement_paths(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
+    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
+    if len(paths) > MAX_REQUIREMENT_FILES:
+        raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
+    return paths
 
 
 def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), **provenance) -> None:
@@ -90,10 +105,7 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
     ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement.
     """
     errors = ErrorCollector()
-    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
-    if len(paths) > MAX_REQUIREMENT_FILES:
-        raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
-    for path in paths:
+    for path in requirement_paths(root, skip):
         req = errors.attempt(load_placed_requirement, path, library)
         if req is None:
             continue

@@ -17,6 +17,15 @@ def isolated(isolated: Path, tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def library_cached(isolated: Path) -> None:
+    """Load the shipped library once, so its cache (procura's own, in ~/.cache) already exists when a
+    test compares what was written before and after a pack command."""
+    from procura.library import load_library
+
+    load_library()
+
+
 @pytest.fixture
 def packs_dir(tmp_path: Path) -> Path:
     return tmp_path / "home" / ".local" / "share" / "procura" / "packs"
