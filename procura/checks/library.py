@@ -8,7 +8,7 @@ from procura.checks.rules import RULES
 from procura.checks.statements import Statement, analyse
 from procura.library import Library
 from procura.models import LANGS
-from procura.models.requirement import PLACEHOLDER
+from procura.sizing.resolve import fill_parameters
 
 
 def check_library(library: Library) -> list[Finding]:
@@ -17,13 +17,13 @@ def check_library(library: Library) -> list[Finding]:
     for loaded in library.requirements.values():
         req, file = loaded.requirement, str(loaded.path)
         seen: set[str] = set()
-        params = {p.name: p for p in req.parameters}
         for level, spec in req.levels.items():
             for lang in LANGS:
                 raw = getattr(spec.text, lang)
                 if not raw:
                     continue
-                text = PLACEHOLDER.sub(lambda m, ps=params, lv=level: f"{ps[m.group(1)].defaults[lv]:g} {ps[m.group(1)].unit}".strip(), raw)
+                defaults = {p.name: p.defaults[level] for p in req.parameters if level in p.defaults}
+                text = fill_parameters(raw, req.parameters, defaults, lang)
                 location = Location(file=file, requirement=req.id, text=text)
                 # the lowest level's Swedish text (its English one when it has no Swedish) stands for the requirement
                 if level == req.lowest_level and (lang == "sv" or not spec.text.sv):

@@ -62,9 +62,8 @@ class Item:
     def text(self, lang: Lang) -> str:
         if self.own:
             return self.own.text
-        raw = self.requirement.levels[self.level].text.get(lang)
-        params = {p.name: p for p in self.requirement.parameters}
-        return PLACEHOLDER.sub(lambda m: format_parameter(params[m.group(1)], self.parameters[m.group(1)], lang), raw)
+        return fill_parameters(self.requirement.levels[self.level].text.get(lang), self.requirement.parameters,
+                               self.parameters, lang)
 
     def motive(self, lang: Lang) -> str:
         return self.own.motive if self.own else self.requirement.motive.get(lang)
@@ -88,6 +87,12 @@ class Item:
         if self.own or self.requirement.scoring is None:
             return None
         return self.requirement.scoring.get(lang)
+
+
+def fill_parameters(raw: str, parameters: list[Parameter], values: dict[str, float], lang: Lang) -> str:
+    """A level's text with every ``{{name}}`` replaced by its value and unit, as ``lang`` writes them."""
+    by_name = {p.name: p for p in parameters}
+    return PLACEHOLDER.sub(lambda m: format_parameter(by_name[m.group(1)], values[m.group(1)], lang), raw)
 
 
 def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
