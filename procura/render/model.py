@@ -18,7 +18,7 @@ from procura.sizing.describe import value_text
 
 def stages_text(stages: list, lang: Lang) -> str:
     names = [t(f"stage.{s.value}", lang) for s in stages]
-    joiner = " och " if lang == "sv" else " and "
+    joiner = f" {t('op.all', lang)} "  # "och" / "and"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
