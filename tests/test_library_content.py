@@ -177,3 +177,43 @@ def test_no_level_text_refers_to_another_level():
         f"{len(ids)} requirement(s) have a level text that refers to another level, but only one level is "
         f"printed, so each level text must state the whole demand on its own: {', '.join(ids)}\n"
         + "\n".join(offenders))
+
+
+# Where a parameter's default comes from: a source the requirement cites ("Källa: <citation>") or the
+# authors' judgement, said the same way in every note so that an officer can find what to check.
+JUDGEMENT = {"sv": "Standardvärdet är en bedömning — stäm av det i marknadsdialogen.",
+             "en": "The default is a judgement — check it in market dialogue."}
+SOURCE_MARK = {"sv": "Källa: ", "en": "Source: "}
+
+
+def says_where_default_comes_from(note: str, lang: str, citations: list[str]) -> bool:
+    if JUDGEMENT[lang] in note:
+        return True
+    named = note.partition(SOURCE_MARK[lang])[2]
+    return bool(named) and any(named.startswith(c) for c in citations)
+
+
+def test_every_parameter_note_says_where_its_default_comes_from():
+    offenders = [f"{r.id}.{p.name} {lang}: {(p.note.get(lang) if p.note else '')!r}"
+                 for r in REQS for p in r.parameters for lang in ("sv", "en")
+                 if not says_where_default_comes_from(p.note.get(lang) if p.note else "", lang,
+                                                      [s.citation for s in r.sources])]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_a_note_without_origin_or_naming_an_uncited_source_fails_the_rule():
+    citations = ["LOU 14 kap. 4 §"]
+    assert says_where_default_comes_from("Kort. Källa: LOU 14 kap. 4 § (omsättning).", "sv", citations)
+    assert says_where_default_comes_from("Kort. " + JUDGEMENT["en"], "en", citations)
+    assert not says_where_default_comes_from("Kortare tid kräver mer bemanning.", "sv", citations)
+    assert not says_where_default_comes_from("Kort. Källa: ett dokument ingen har sett.", "sv", citations)
+    assert not says_where_default_comes_from("Short. " + JUDGEMENT["sv"][:20], "en", citations)
+
+
+CITED_STANDARD = re.compile(r"\b(?:SS-EN|SS-ISO|EN|ISO|IEC|SS|SEK TS|CLC/TS|SSF)\s?\d{3,5}|\bRFC \d+|\bOASIS\b|\bOpenID\b|\bWCAG\b")
+
+
+def test_every_cited_standard_says_whether_it_is_free_to_read():
+    unknown = [f"{r.id}: {s.citation}" for r in REQS for s in r.sources
+               if CITED_STANDARD.search(s.citation) and s.free is None]
+    assert not unknown, "\n".join(unknown)
