@@ -19,12 +19,12 @@ EQUIVALENT = {"sv": ("eller likvärdig",), "en": ("or equivalent",)}
 
 
 def test_size_and_breadth():
-    assert len(REQS) >= 150
+    assert len(REQS) >= 250
     categories = Counter(r.category for r in REQS)
-    assert len(categories) >= 8 and min(categories.values()) >= 5, categories
+    assert len(categories) >= 9 and min(categories.values()) >= 5, categories
     specific = Counter(p for r in REQS for p in r.products)
-    assert set(specific) == set(LIB.products)
-    assert min(specific.values()) >= 10, specific
+    assert set(specific) == set(LIB.products) and len(specific) >= 10
+    assert min(specific.values()) >= 12, specific
 
 
 def test_ids_unique_follow_the_scheme_and_blocks():
@@ -217,3 +217,21 @@ def test_every_cited_standard_says_whether_it_is_free_to_read():
     unknown = [f"{r.id}: {s.citation}" for r in REQS for s in r.sources
                if CITED_STANDARD.search(s.citation) and s.free is None]
     assert not unknown, "\n".join(unknown)
+
+
+def test_labour_conditions_are_opt_in_and_included_with_the_needs_assessment(tmp_path):
+    """AV-013 (LOU 17 kap. 2 §) must follow a needs assessment: not in a specification by default, and
+    included when the officer chooses it with the assessment as justification."""
+    from helpers import example_profiles
+
+    from procura.sizing import load_profile, resolve
+
+    example = next(e for e in example_profiles() if e.stem == "sensorer")
+    default = resolve(load_profile(example), LIB)
+    assert "AV-013" not in {i.id for i in default.items}
+    assert "AV-013" in {e.id for e in default.excluded}
+    chosen = tmp_path / "profile.yaml"
+    chosen.write_text(example.read_text(encoding="utf-8").replace(
+        "choices: {}", "choices:\n  AV-013: {include: true, justification: Behövlighetsbedömning gjord 2026-03-02.}"),
+        encoding="utf-8")
+    assert "AV-013" in {i.id for i in resolve(load_profile(chosen), LIB).items}
