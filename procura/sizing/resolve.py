@@ -96,9 +96,17 @@ def fill_parameters(raw: str, parameters: list[Parameter], values: dict[str, flo
 
 
 def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
-    """A parameter's value as the language writes it, with its unit: "99,5 %" / "99.5 %"."""
+    """A parameter's value as the language writes it, with its unit as a word: "99,5 %", "1 kalenderdag",
+    "3 working days". A non-breaking space keeps the number and its unit on one line."""
+    return with_unit(value, param.unit, lang)
+
+
+def with_unit(value: float, unit: str, lang: Lang) -> str:
     text = number(value, lang)
-    return f"{text} {param.unit}" if param.unit else text
+    if not unit or unit == "count":
+        return text
+    word = t(f"unit.{unit}.{'one' if value == 1 else 'other'}", lang)
+    return f"{text}\u00a0{word}"
 
 
 @dataclass
