@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from procura.errors import raise_all
 from procura.i18n import t
 from procura.library import Library, load_library
 from procura.models import Lang
@@ -17,6 +18,7 @@ from procura.render.model import document_model
 from procura.render.output import OutputDir
 from procura.render.xlsx import write_matrix
 from procura.sizing import Specification, load_profile, resolve
+from procura.sizing.facts import missing_fact_errors
 from procura.sizing.resolve import LoadedProfile
 
 
@@ -29,6 +31,7 @@ class BuildOptions:
     library: Library | None = None
     packs_dir: Path | None = None  # installed packs (default: the per-user data folder)
     lock: Path | None = None  # repeat a build: use exactly the pack versions and contents of this lock file
+    draft: bool = False  # write even when profile facts are missing, each gap marked in the text
 
 
 @dataclass
@@ -93,6 +96,8 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     loaded = load_profile(profile_path)
     library, lock = library_for(loaded, options)
     spec = resolve(loaded, library)
+    if spec.missing and not options.draft:
+        raise_all(missing_fact_errors(spec.missing, str(loaded.path)))
     lang: Lang = options.lang or loaded.profile.language
     model = document_model(spec, lang)
     model["packs"] = [entry.to_json() for entry in lock]

@@ -17,12 +17,14 @@ from procura.cli.options import force_option, lang_option, out_option, profile_a
 @force_option
 @click.option("--explain", is_flag=True, help="Also print why each requirement and level was chosen.")
 @click.option("--dry-run", is_flag=True, help="Right-size and explain, but write nothing.")
+@click.option("--draft", is_flag=True,
+              help="Write the documents even when the profile lacks facts a requirement needs; each gap is marked.")
 @click.option("--locked", "lock", type=click.Path(path_type=Path), default=None, metavar="LOCKFILE",
               help="Repeat a build: use exactly the pack versions and contents recorded in LOCKFILE (procura.lock.json).")
 @click.option("--packs-dir", type=click.Path(path_type=Path), default=None,
               help="Folder of installed packs (default: the per-user data folder).")
 def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None, force: bool, explain: bool,
-          dry_run: bool, lock: Path | None, packs_dir: Path | None) -> None:
+          dry_run: bool, draft: bool, lock: Path | None, packs_dir: Path | None) -> None:
     """Build the requirement specification for PROFILE.
 
     Writes a Word document, the same content as Markdown and JSON, and the other outputs of a
@@ -33,7 +35,8 @@ def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None,
     from procura.build import build as run_build
     from procura.cli.report import print_explanation, print_summary
 
-    options = BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force, packs_dir=packs_dir, lock=lock)
+    options = BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force, packs_dir=packs_dir, lock=lock,
+                           draft=draft)
     if dry_run:
         from procura.sizing import load_profile, resolve
 

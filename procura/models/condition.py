@@ -32,6 +32,9 @@ FACTS: dict[str, str] = {
     "estimated_value_sek": "number",
     "contract_years": "number",
     "data_location": "enum",
+    "stationary_alarms": "bool",  # profile alarms.stationary
+    "mobile_alarms": "bool",  # profile alarms.mobile
+    "alarm_reception": "bool",  # profile alarms.reception
 }
 
 PERSONAL_DATA_ORDER = {"none": 0, "ordinary": 1, "sensitive": 2}

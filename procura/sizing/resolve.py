@@ -18,6 +18,7 @@ from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requir
 from procura.models.profile import OwnRequirement
 from procura.models.requirement import PLACEHOLDER, Parameter
 from procura.sizing.describe import describe
+from procura.sizing.facts import MissingFact, fill_facts, item_facts, missing_condition_facts
 from procura.yamlio import line_of, parse_yaml, read_text, validate
 
 
@@ -54,6 +55,7 @@ class Item:
     stricter: list[Text] = field(default_factory=list)  # choices stricter than the profile justifies
     justification: str | None = None
     accepted: list[str] = field(default_factory=list)
+    facts: dict[str, Text | None] = field(default_factory=dict)  # {{profile.NAME}} values; None: missing
 
     # -- texts in a language --------------------------------------------------------------
     def title(self, lang: Lang) -> str:
@@ -62,14 +64,19 @@ class Item:
     def text(self, lang: Lang) -> str:
         if self.own:
             return self.own.text
-        return fill_parameters(self.requirement.levels[self.level].text.get(lang), self.requirement.parameters,
+        text = fill_parameters(self.requirement.levels[self.level].text.get(lang), self.requirement.parameters,
                                self.parameters, lang)
+        return fill_facts(text, {k: (v.get(lang) if v is not None else None) for k, v in self.facts.items()}, lang)
 
     def motive(self, lang: Lang) -> str:
         return self.own.motive if self.own else self.requirement.motive.get(lang)
 
     def verification(self, lang: Lang) -> str:
-        return self.own.verification if self.own else self.requirement.verification.method.get(lang)
+        """How compliance is shown — the chosen level's own evidence where the level has one."""
+        if self.own:
+            return self.own.verification
+        level_text = self.requirement.levels[self.level].verification
+        return (level_text or self.requirement.verification.method).get(lang)
 
     @property
     def stages(self) -> list:
@@ -123,6 +130,7 @@ class Specification:
     excluded: list[Excluded]
     profile_path: Path | None = None
     profile_text: str = ""  # the profile as written, so checks can point at its lines
+    missing: list[MissingFact] = field(default_factory=list)  # facts chosen requirements need but the profile lacks
 
     def by_category(self) -> list[tuple[str, list[Item]]]:
         order = list(self.library.categories)
@@ -186,6 +194,8 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
 
     items: list[Item] = []
     excluded: list[Excluded] = []
+    missing: list[MissingFact] = []
+    product_names = {slug: area.name for slug, area in library.products.items()}
     for loaded_req in library.requirements.values():
         req = loaded_req.requirement
         choice = profile.choices.get(req.id)
@@ -193,6 +203,11 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         stricter: list[Text] = []
         if choice is not None and choice.include is False:
             excluded.append(Excluded(req.id, reasons + [both("reason.officer_excluded")]))
+            continue
+        unknown = missing_condition_facts(req, facts) if not req.products or set(req.products) & set(profile.products) else []
+        if unknown:
+            missing += [MissingFact(req.id, fact) for fact in unknown]
+            excluded.append(Excluded(req.id, [both("reason.fact_missing", fields=", ".join(MissingFact(req.id, f).field for f in unknown))]))
             continue
         if not applies:
             if choice is None or not choice.include:
@@ -208,6 +223,8 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
             _apply_choice(item, choice, loaded, errors, reasons, stricter)
         item.parameters = {p.name: p.defaults[item.level] for p in req.parameters if item.level in p.defaults} | item.parameters
         item.reasons, item.stricter = reasons, stricter
+        item.facts = item_facts(req, item.level, profile, item.parameters, product_names)
+        missing += [MissingFact(req.id, name) for name, value in item.facts.items() if value is None]
         if choice is not None:
             item.justification, item.accepted = choice.justification, list(choice.accept)
         if stricter and not (choice and choice.justification):
@@ -222,7 +239,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
                           level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
                           reasons=[both("reason.own")], justification=own.justification))
     errors.raise_if_any()
-    return Specification(profile, library, items, excluded, loaded.path, loaded.text)
+    return Specification(profile, library, items, excluded, loaded.path, loaded.text, missing)
 
 
 def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Text],
