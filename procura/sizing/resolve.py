@@ -17,7 +17,7 @@ from procura.library import Library
 from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
 from procura.models.profile import OwnRequirement
 from procura.models.requirement import PLACEHOLDER, Parameter
-from procura.sizing.describe import describe
+from procura.sizing.describe import describe, describe_true
 from procura.sizing.facts import MissingFact, fill_facts, item_facts, missing_condition_facts
 from procura.yamlio import line_of, parse_yaml, read_text, validate
 
@@ -87,6 +87,14 @@ class Item:
         return self.own.role if self.own else self.requirement.role
 
     @property
+    def is_contract_term(self) -> bool:
+        """A särskilt kontraktsvillkor: accepted as a whole in the tender and followed up during the contract,
+        never a requirement ticked per clause or a reason to reject on its own."""
+        from procura.models.requirement import Role
+
+        return self.role is Role.sarskilt_kontraktsvillkor
+
+    @property
     def sources(self) -> list:
         return [] if self.own else self.requirement.sources
 
@@ -132,10 +140,14 @@ class Specification:
     profile_text: str = ""  # the profile as written, so checks can point at its lines
     missing: list[MissingFact] = field(default_factory=list)  # facts chosen requirements need but the profile lacks
 
-    def by_category(self) -> list[tuple[str, list[Item]]]:
+    def by_category(self, contract_terms: bool | None = None) -> list[tuple[str, list[Item]]]:
+        """Items grouped by category in the library's order; ``contract_terms`` False/True keeps only
+        the requirements / only the contract terms (None: all)."""
         order = list(self.library.categories)
         groups: dict[str, list[Item]] = {}
         for item in self.items:
+            if contract_terms is not None and item.is_contract_term != contract_terms:
+                continue
             groups.setdefault(item.category, []).append(item)
         return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
 
@@ -157,7 +169,7 @@ def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
         if spec.when is not None and spec.when.evaluate(facts):
             chosen = level
             reason = [both("reason.level_needed", level=lambda lang, lv=level: t(f"level.{lv.value}", lang),
-                           condition=lambda lang, c=spec.when: describe(c, lang, facts))]
+                           condition=lambda lang, c=spec.when: describe_true(c, lang, facts))]
     if not reason:
         key = "reason.level_only" if len(req.levels) == 1 else "reason.level_base"
         reason = [both(key, level=lambda lang: t(f"level.{chosen.value}", lang))]
@@ -174,7 +186,7 @@ def applicability(req: Requirement, profile: Profile, facts: dict, library: Libr
         return False, [both("reason.not_applicable_when", condition=lambda lang: describe(req.applies_when, lang, facts))]
     reasons = [both("reason.applies_products", products=area_names) if req.products else both("reason.applies_all")]
     if req.applies_when is not None:
-        reasons.append(both("reason.applies_when", condition=lambda lang: describe(req.applies_when, lang, facts)))
+        reasons.append(both("reason.applies_when", condition=lambda lang: describe_true(req.applies_when, lang, facts)))
     return True, reasons
 
 
