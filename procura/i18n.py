@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -32,9 +33,22 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+class _Formatter(string.Formatter):
+    """str.format with plurals: "{n:plural:varning|varningar}" -> "1 varning" / "3 varningar"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec[len("plural:"):].partition("|")
+            return f"{value} {one if value == 1 else other}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: Lang, **values: Any) -> str:
     text = catalogue(lang)[key]
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
 
 
 def number(value: float, lang: Lang) -> str:

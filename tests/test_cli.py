@@ -191,7 +191,8 @@ def test_the_readme_profile_example_builds(runner, cli):
     result = runner.invoke(cli, ["build", "readme-profile.yaml", "-o", "out"])
     assert result.exit_code == 0, result.output
     md = Path("out/kravspecifikation.md").read_text(encoding="utf-8")
-    assert "Larmkedjan är livskritisk" in md and "EGEN-1 Kontaktperson" in md
+    memo = Path("out/internt-beslutsunderlag.md").read_text(encoding="utf-8")
+    assert "Larmkedjan är livskritisk" in memo and "EGEN-1 Kontaktperson" in md
 
 
 @pytest.mark.parametrize("args, message", [

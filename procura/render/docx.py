@@ -450,7 +450,8 @@ def write_memo(model: dict[str, Any], path: Path, template: Path | None = None) 
     for r in model["justified"]:
         p = para(doc, style="Appendix Item")
         run(doc, p, f"{r['id']}: ", "Field Label")
-        run(doc, p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else ""))
+        run(doc, p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else "")
+            + (f" ({t['accepted_rules']}: {', '.join(r['accepted'])})" if r["accepted"] else ""))
     if model["excluded"]:
         para(doc, t["appendix_excluded"], "Heading 1", keep_next=True)
         for e in model["excluded"]:

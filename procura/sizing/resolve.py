@@ -112,7 +112,7 @@ def fill_parameters(raw: str, parameters: list[Parameter], values: dict[str, flo
 
 def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
     """A parameter's value as the language writes it, with its unit as a word: "99,5 %", "1 kalenderdag",
-    "3 working days". A non-breaking space keeps the number and its unit on one line."""
+    "3 working days"."""
     return with_unit(value, param.unit, lang)
 
 
@@ -121,7 +121,7 @@ def with_unit(value: float, unit: str, lang: Lang) -> str:
     if not unit or unit == "count":
         return text
     word = t(f"unit.{unit}.{'one' if value == 1 else 'other'}", lang)
-    return f"{text}\u00a0{word}"
+    return f"{text} {word}"
 
 
 @dataclass
