@@ -14,7 +14,7 @@ from procura.checklists import sources as src
 from procura.checklists.model import KINDS, Checklist, Entry, Field, Section
 from procura.checklists.sources import SourceRef
 from procura.errors import InputError
-from procura.i18n import listing, catalogue, number, t
+from procura.i18n import catalogue, listing, number, t
 from procura.models import Lang, Obligation, Role, Stage
 from procura.render.model import document_model, stages_text
 from procura.sizing import Item, Specification

@@ -1,0 +1,86 @@
+"""A specification the officer can publish unchanged: no blanks, units as words, a missing fact refused;
+and (slow) each example rendered by LibreOffice with page numbers in its contents."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from procura.build import BuildOptions, build
+from procura.errors import ProcuraError
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
+BLANKS = re.compile(r"anger i upphandlingsdokumenten|anges i upphandlingsdokumenten|enligt bilaga\b|EU/EES eller Sverige|"
+                    r"\{\{|\[ANGE|states in the procurement documents|as annexed|\[INSERT", re.I)
+UNIT_SYMBOL = re.compile(r"\d\s?(?:d|h|min|s|m)\b(?![-/])")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_builds_with_no_blank(example, tmp_path):
+    build(example, BuildOptions(tmp_path / "out"))
+    md = (tmp_path / "out" / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert not BLANKS.search(md), BLANKS.search(md).group(0)
+    assert not UNIT_SYMBOL.search(md), md[UNIT_SYMBOL.search(md).start() - 40:UNIT_SYMBOL.search(md).end() + 10]
+    assert "profil:" not in md and "Dimensionering" not in md  # the reasoning is in the internal memo
+
+
+def test_a_profile_missing_a_fact_is_refused_and_a_draft_marks_it(tmp_path):
+    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(re.sub(r"(?m)^trainees:.*\n", "", text), encoding="utf-8")
+    with pytest.raises(ProcuraError, match=r"the profile lacks `trainees`, which SF-004 needs"):
+        build(profile, BuildOptions(tmp_path / "out"))
+    assert not (tmp_path / "out" / "kravspecifikation.docx").exists()
+    build(profile, BuildOptions(tmp_path / "draft", draft=True))
+    md = (tmp_path / "draft" / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert "ANGE: trainees saknas i profilen" in md and "UTKAST" in md
+
+
+def test_units_are_words_with_singular_and_plural():
+    from procura.models.requirement import Parameter
+    from procura.sizing.resolve import format_parameter
+
+    days = Parameter(name="x", label={"sv": "x", "en": "x"}, unit="calendar_days", defaults={"bas": 1}, stricter="lower")
+    assert format_parameter(days, 1, "sv") == "1 kalenderdag" and format_parameter(days, 3, "sv") == "3 kalenderdagar"
+    assert format_parameter(days, 3, "en") == "3 calendar days"
+    with pytest.raises(ValueError, match="unit 'd' is not a unit key"):
+        Parameter(name="x", label={"sv": "x", "en": "x"}, unit="d", defaults={"bas": 1}, stricter="lower")
+
+
+def test_reasons_quote_only_true_conditions(tmp_path):
+    build(REPO / "examples" / "trygghetskamera.yaml", BuildOptions(tmp_path / "out"))
+    memo = (tmp_path / "out" / "internt-beslutsunderlag.md").read_text(encoding="utf-8")
+    for match in re.finditer(r"≥ (\d) \(profil: (\d)\)", memo):
+        assert int(match.group(2)) >= int(match.group(1)), match.group(0)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_libreoffice_renders_page_numbers_language_and_no_stranded_heading(example, tmp_path, monkeypatch):
+    monkeypatch.delenv("PROCURA_SOFFICE")
+    build(example, BuildOptions(tmp_path / "out"))
+    docx = tmp_path / "out" / "kravspecifikation.docx"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "kravspecifikation.pdf"), "-"], check=True,
+                           capture_output=True).stdout.decode().split("\f")
+    toc = next(p for p in pages if "Innehåll" in p)
+    numbered = [line for line in toc.splitlines() if re.search(r"\.{3,}\s*\d+\s*$", line)]
+    assert len(numbered) >= 5, toc
+    with zipfile.ZipFile(docx) as z:
+        assert 'w:val="sv-SE"' in z.read("word/styles.xml").decode()
+    heading = re.compile(r"^[A-Z]{2}-\d{3} ")
+    for page in pages[2:]:
+        body = [line.strip() for line in page.splitlines() if line.strip()]
+        if len(body) > 2:
+            assert not heading.match(body[-2]), body[-2]  # the last line is the footer "Sida n av m"
+    text = "\n".join(pages)
+    assert not UNIT_SYMBOL.search(text.replace("kbit/s", ""))
+    assert "Dimensionering och motiveringar" not in text and "profil:" not in text
