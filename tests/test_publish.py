@@ -84,3 +84,38 @@ def test_libreoffice_renders_page_numbers_language_and_no_stranded_heading(examp
     text = "\n".join(pages)
     assert not UNIT_SYMBOL.search(text.replace("kbit/s", ""))
     assert "Dimensionering och motiveringar" not in text and "profil:" not in text
+
+
+def test_diff_lists_changes_and_drafts_the_correction_in_both_languages(tmp_path):
+    from click.testing import CliRunner
+
+    from procura.cli import cli
+
+    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(text, encoding="utf-8")
+    build(profile, BuildOptions(tmp_path / "v1"))
+    changed = text.replace('version: "1.0"', 'version: "1.1"').replace("choices: {}", """choices:
+  IS-006: {parameters: {critical_days: 5}, justification: Sårbarheter utnyttjas snabbt.}
+  IO-103: {include: false}
+  IN-001: {level: bas}""")
+    profile.write_text(changed, encoding="utf-8")
+    build(profile, BuildOptions(tmp_path / "v2"))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", str(tmp_path / "v1/kravspecifikation.json"), str(tmp_path / "v2/kravspecifikation.json"),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(result.output)
+    assert data["kind"] == "rattelse" and [c["id"] for c in data["removed"]] == ["IO-103"]
+    assert [c["id"] for c in data["tightened"]] == ["IS-006"] and [c["id"] for c in data["loosened"]] == ["IN-001"]
+    assert "7 kalenderdagar → 5 kalenderdagar" in data["message"]["sv"]
+    assert data["message"]["sv"].startswith("Rättelse av upphandlingsdokumenten")
+    assert data["message"]["en"].startswith("Correction of the procurement documents")
+    same = runner.invoke(cli, ["diff", str(tmp_path / "v2/kravspecifikation.json"), str(tmp_path / "v2/kravspecifikation.json")])
+    assert same.exit_code == 0 and "Inga krav har ändrats." in same.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    refused = runner.invoke(cli, ["diff", str(bad), str(tmp_path / "v2/kravspecifikation.json")])
+    assert refused.exit_code == 2 and "not a build JSON" in refused.output

@@ -48,7 +48,7 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
 
         for p in req.parameters:
             params.append({"name": p.name, "label": p.label.get(lang), "value": item.parameters[p.name],
-                           "text": format_parameter(p, item.parameters[p.name], lang)})
+                           "text": format_parameter(p, item.parameters[p.name], lang), "stricter": p.stricter})
     return {
         "id": item.id,
         "title": item.title(lang),
