@@ -119,3 +119,32 @@ def test_diff_lists_changes_and_drafts_the_correction_in_both_languages(tmp_path
     bad.write_text("{", encoding="utf-8")
     refused = runner.invoke(cli, ["diff", str(bad), str(tmp_path / "v2/kravspecifikation.json")])
     assert refused.exit_code == 2 and "not a build JSON" in refused.output
+
+
+def test_the_officers_markdown_sections_are_rendered_with_the_template_styles(tmp_path):
+    import docx
+
+    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "out"))
+    doc = docx.Document(str(tmp_path / "out" / "kravspecifikation.docx"))
+    styles = {p.text: p.style.name for p in doc.paragraphs}
+    assert styles["Bakgrund"] == "Heading 1" and styles["Nuläge"] == "Heading 2"
+    assert styles["Omfattning och nuläge"] == "Heading 1" and styles["Leverans och införande"] == "Heading 1"
+    assert styles["Pilot i ett hemtjänstområde med cirka 100 larm."] == "List Number"
+    bullet = next(p for p in doc.paragraphs if p.text.startswith("Larmanvändare – "))
+    assert bullet.style.name == "List Bullet" and bullet.runs[0].bold
+    assert any(["Antal larm", "cirka 1 200, varav cirka 60 mobila"] == [c.text for c in row.cells]
+               for table in doc.tables for row in table.rows)
+
+
+def test_a_section_file_that_is_missing_or_html_is_handled(tmp_path):
+    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "p.yaml"
+    profile.write_text(re.sub(r"(?ms)^sections:\n(?:  .*\n)+", "sections: {background: bakgrund.md}\n", text), encoding="utf-8")
+    with pytest.raises(ProcuraError, match="sections.background: file not found"):
+        build(profile, BuildOptions(tmp_path / "out"))
+    (tmp_path / "bakgrund.md").write_text("Text <script>alert(1)</script> **fet**\n", encoding="utf-8")
+    build(profile, BuildOptions(tmp_path / "out"))
+    import docx
+
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "out" / "kravspecifikation.docx")).paragraphs]
+    assert "Text <script>alert(1)</script> fet" in paragraphs  # raw HTML is shown as text, never interpreted

@@ -45,6 +45,11 @@ def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None,
         print_explanation(spec, lang or loaded.profile.language)
         return
     result = run_build(profile, options)
+    for warning in options.warnings:
+        click.echo(f"procura: warning: {warning}", err=True)
+    if draft and result.spec.missing:
+        click.echo(f"procura: warning: draft — {len(result.spec.missing)} missing profile facts are marked in the text; "
+                   "do not publish it", err=True)
     if explain:
         print_explanation(result.spec, result.lang)
     print_summary(result)

@@ -287,13 +287,16 @@ def page_break(doc) -> None:
 
 
 def markdown_blocks(doc, markdown: str, base_level: int = 2) -> None:
-    """The officer's Markdown as Word paragraphs in the template's styles ("#" -> Heading ``base_level``)."""
+    """The officer's Markdown as Word paragraphs in the template's styles: the file's highest heading
+    ("#" or "##", whichever it uses) becomes Heading ``base_level``, below the chapter's Heading 1."""
     from procura.render.sections import parse, plain
 
-    for block in parse(markdown):
+    blocks = parse(markdown)
+    top = min((b["level"] for b in blocks if b["kind"] == "heading"), default=1)
+    for block in blocks:
         kind = block["kind"]
         if kind == "heading":
-            level = min(base_level + block["level"] - 1, 3)
+            level = min(base_level + block["level"] - top, 3)
             para(doc, plain(block["runs"]), f"Heading {level}", keep_next=True)
         elif kind == "table":
             rows = block["rows"]

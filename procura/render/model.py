@@ -108,7 +108,7 @@ def document_model(spec: Specification, lang: Lang, today: dt.date | None = None
     everything = requirements + contract_terms
     own_sections = [{"name": name, "heading": t(f"doc.section_{name}", lang), "markdown": text,
                      # for the Markdown output: the officer's "#" sits below the chapter's "##"; no raw HTML
-                     "markdown_nested": re.sub(r"(?m)^(#{1,4}) ", r"##\1 ", text).replace("<", "&lt;")}
+                     "markdown_nested": _nest(text)}
                     for name, text in (sections or {}).items()]
     return {
         "lang": lang,
@@ -146,3 +146,11 @@ def _doc_strings(lang: Lang) -> dict[str, str]:
     from procura.i18n import catalogue
 
     return {k: v for k, v in catalogue(lang).items() if k.startswith("doc.")}
+
+
+def _nest(markdown: str) -> str:
+    """The officer's Markdown below the chapter's "##": its highest heading becomes "###"; no raw HTML."""
+    levels = [len(m.group(1)) for m in re.finditer(r"(?m)^(#{1,6}) ", markdown)]
+    shift = 3 - min(levels, default=3)
+    nested = re.sub(r"(?m)^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + shift) + " ", markdown)
+    return nested.replace("<", "&lt;")

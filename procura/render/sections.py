@@ -94,7 +94,7 @@ def _runs(inline) -> list[tuple[str, bool, bool]]:
             italic = True
         elif child.type == "em_close":
             italic = False
-        elif child.type in ("text", "code_inline", "html_inline"):
+        elif child.type in ("text", "code_inline", "html_inline") and child.content:
             runs.append((child.content, bold, italic))
         elif child.type in ("softbreak", "hardbreak"):
             runs.append((" ", bold, italic))
