@@ -15,6 +15,13 @@ from procura.build import BuildOptions, build
 from procura.errors import ProcuraError
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def example_copy(tmp_path: Path, name: str = "trygghetslarm") -> tuple[Path, str]:
+    """A copy of an example profile, with its section files, that a test may change."""
+    if (REPO / "examples" / f"{name}-avsnitt").is_dir():
+        shutil.copytree(REPO / "examples" / f"{name}-avsnitt", tmp_path / f"{name}-avsnitt")
+    return tmp_path / "p.yaml", (REPO / "examples" / f"{name}.yaml").read_text(encoding="utf-8")
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
 BLANKS = re.compile(r"anger i upphandlingsdokumenten|anges i upphandlingsdokumenten|enligt bilaga\b|EU/EES eller Sverige|"
                     r"\{\{|\[ANGE|states in the procurement documents|as annexed|\[INSERT", re.I)
@@ -31,8 +38,7 @@ def test_every_example_builds_with_no_blank(example, tmp_path):
 
 
 def test_a_profile_missing_a_fact_is_refused_and_a_draft_marks_it(tmp_path):
-    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
-    profile = tmp_path / "p.yaml"
+    profile, text = example_copy(tmp_path)
     profile.write_text(re.sub(r"(?m)^trainees:.*\n", "", text), encoding="utf-8")
     with pytest.raises(ProcuraError, match=r"the profile lacks `trainees`, which SF-004 needs"):
         build(profile, BuildOptions(tmp_path / "out"))
@@ -91,8 +97,7 @@ def test_diff_lists_changes_and_drafts_the_correction_in_both_languages(tmp_path
 
     from procura.cli import cli
 
-    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
-    profile = tmp_path / "p.yaml"
+    profile, text = example_copy(tmp_path)
     profile.write_text(text, encoding="utf-8")
     build(profile, BuildOptions(tmp_path / "v1"))
     changed = text.replace('version: "1.0"', 'version: "1.1"').replace("choices: {}", """choices:
