@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def example_copy(tmp_path: Path, name: str = "trygghetslarm") -> tuple[Path, str]:
     """A copy of an example profile, with its section files, that a test may change."""
-    if (REPO / "examples" / f"{name}-avsnitt").is_dir():
-        shutil.copytree(REPO / "examples" / f"{name}-avsnitt", tmp_path / f"{name}-avsnitt")
+    sections = REPO / "examples" / "trygghetslarm-avsnitt"
+    shutil.copytree(sections, tmp_path / sections.name)
     return tmp_path / "p.yaml", (REPO / "examples" / f"{name}.yaml").read_text(encoding="utf-8")
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
 BLANKS = re.compile(r"anger i upphandlingsdokumenten|anges i upphandlingsdokumenten|enligt bilaga\b|EU/EES eller Sverige|"
@@ -129,7 +129,7 @@ def test_diff_lists_changes_and_drafts_the_correction_in_both_languages(tmp_path
 def test_the_officers_markdown_sections_are_rendered_with_the_template_styles(tmp_path):
     import docx
 
-    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "out"))
+    build(REPO / "examples" / "trygghetslarm-egna-avsnitt.yaml", BuildOptions(tmp_path / "out"))
     doc = docx.Document(str(tmp_path / "out" / "kravspecifikation.docx"))
     styles = {p.text: p.style.name for p in doc.paragraphs}
     assert styles["Bakgrund"] == "Heading 1" and styles["Nuläge"] == "Heading 2"
@@ -142,8 +142,7 @@ def test_the_officers_markdown_sections_are_rendered_with_the_template_styles(tm
 
 
 def test_a_section_file_that_is_missing_or_html_is_handled(tmp_path):
-    text = (REPO / "examples" / "trygghetslarm.yaml").read_text(encoding="utf-8")
-    profile = tmp_path / "p.yaml"
+    profile, text = example_copy(tmp_path, "trygghetslarm-egna-avsnitt")
     profile.write_text(re.sub(r"(?ms)^sections:\n(?:  .*\n)+", "sections: {background: bakgrund.md}\n", text), encoding="utf-8")
     with pytest.raises(ProcuraError, match="sections.background: file not found"):
         build(profile, BuildOptions(tmp_path / "out"))
