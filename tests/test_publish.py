@@ -152,3 +152,12 @@ def test_a_section_file_that_is_missing_or_html_is_handled(tmp_path):
 
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "out" / "kravspecifikation.docx")).paragraphs]
     assert "Text <script>alert(1)</script> fet" in paragraphs  # raw HTML is shown as text, never interpreted
+
+
+def test_verification_shows_only_the_chosen_levels_evidence(tmp_path):
+    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "out"))
+    data = __import__("json").loads((tmp_path / "out" / "kravspecifikation.json").read_text(encoding="utf-8"))
+    everything = data["requirements"] + data["contract_terms"]
+    assert not [r["id"] for r in everything if re.search(r"\bbas –|avancerad –|basic –|advanced –", r["verification"])]
+    is001 = next(r for r in everything if r["id"] == "IS-001")
+    assert is001["level"] == "avancerad" and is001["verification"].startswith("Vid anbud: certifikat med omfattning")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procura.errors import ErrorCollector, InputError
-from procura.i18n import number, t
+from procura.i18n import listing, lower_name, number, t
 from procura.library import Library
 from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
 from procura.models.profile import OwnRequirement
@@ -178,7 +178,8 @@ def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
 
 def applicability(req: Requirement, profile: Profile, facts: dict, library: Library) -> tuple[bool, list[Text]]:
     def area_names(lang: Lang) -> str:
-        return ", ".join(library.products[p].name.get(lang) if p in library.products else p for p in req.products)
+        return listing([lower_name(library.products[p].name.get(lang)) if p in library.products else p
+                        for p in req.products], lang)
 
     if req.products and not set(req.products) & set(profile.products):
         return False, [both("reason.not_applicable_product", products=area_names)]
