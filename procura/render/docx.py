@@ -342,7 +342,7 @@ def facts_table(doc, facts: list[dict]) -> None:
 def requirement_block(doc, r: dict, t: dict, model: dict) -> None:
     """One requirement: heading, meta line and text kept together on a page, then its fields."""
     para(doc, f"{r['id']} {r['title']}", "Heading 3", keep_next=True)
-    para(doc, f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}", "Requirement Meta", keep_next=True)
+    para(doc, r["meta"], "Requirement Meta", keep_next=True)
     para(doc, r["text"], "Requirement Text", keep_next=True)
     if model["show_motive"]:
         labelled(doc, t["motive"], r["motive"])
@@ -404,12 +404,12 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None,
     for cat in model["categories"]:
         para(doc, cat["name"], "Heading 1", keep_next=True)
         if cat["description"]:
-            para(doc, cat["description"])
+            para(doc, cat["description"], keep_next=True)
         for r in cat["requirements"]:
             requirement_block(doc, r, t, model)
     if model["contract_terms"]:
         para(doc, t["contract_terms_heading"], "Heading 1", keep_next=True)
-        para(doc, t["contract_terms_intro"])
+        para(doc, t["contract_terms_intro"], keep_next=True)
         for r in model["contract_terms"]:
             requirement_block(doc, r, t, model)
     doc.save(str(path))

@@ -60,6 +60,9 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
         "obligation_name": t(f"obligation.{item.obligation.value}", lang),
         "role": item.role.value,
         "role_name": t(f"role.{item.role.value}", lang),
+        # a contract term is accepted as a whole, not a ska-krav: its line names no obligation
+        "meta": " · ".join(([] if item.is_contract_term else [t(f"obligation.{item.obligation.value}", lang)])
+                           + [t(f"role.{item.role.value}", lang), t(f"level.{item.level.value}", lang)]),
         "text": item.text(lang),
         "motive": item.motive(lang),
         "verification": item.verification(lang),
