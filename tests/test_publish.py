@@ -161,3 +161,10 @@ def test_verification_shows_only_the_chosen_levels_evidence(tmp_path):
     assert not [r["id"] for r in everything if re.search(r"\bbas –|avancerad –|basic –|advanced –", r["verification"])]
     is001 = next(r for r in everything if r["id"] == "IS-001")
     assert is001["level"] == "avancerad" and is001["verification"].startswith("Vid anbud: certifikat med omfattning")
+
+
+def test_languages_are_written_in_the_documents_language(tmp_path):
+    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "sv"))
+    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "en", lang="en"))
+    assert "på finska och arabiska utöver svenska" in (tmp_path / "sv" / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert "in Finnish and Arabic besides Swedish" in (tmp_path / "en" / "requirement-specification.md").read_text(encoding="utf-8")

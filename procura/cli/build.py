@@ -17,6 +17,8 @@ from procura.cli.options import force_option, lang_option, out_option, profile_a
 @force_option
 @click.option("--explain", is_flag=True, help="Also print why each requirement and level was chosen.")
 @click.option("--dry-run", is_flag=True, help="Right-size and explain, but write nothing.")
+@click.option("--page-numbers/--no-page-numbers", default=True, show_default=True,
+              help="Measure the table of contents' page numbers with LibreOffice when it is installed (a few seconds).")
 @click.option("--draft", is_flag=True,
               help="Write the documents even when the profile lacks facts a requirement needs; each gap is marked.")
 @click.option("--locked", "lock", type=click.Path(path_type=Path), default=None, metavar="LOCKFILE",
@@ -24,7 +26,7 @@ from procura.cli.options import force_option, lang_option, out_option, profile_a
 @click.option("--packs-dir", type=click.Path(path_type=Path), default=None,
               help="Folder of installed packs (default: the per-user data folder).")
 def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None, force: bool, explain: bool,
-          dry_run: bool, draft: bool, lock: Path | None, packs_dir: Path | None) -> None:
+          dry_run: bool, page_numbers: bool, draft: bool, lock: Path | None, packs_dir: Path | None) -> None:
     """Build the requirement specification for PROFILE.
 
     Writes a Word document, the same content as Markdown and JSON, and the other outputs of a
@@ -36,7 +38,7 @@ def build(profile: Path, out_dir: Path, lang: str | None, template: Path | None,
     from procura.cli.report import print_explanation, print_summary
 
     options = BuildOptions(out_dir=out_dir, lang=lang, template=template, force=force, packs_dir=packs_dir, lock=lock,
-                           draft=draft)
+                           draft=draft, page_numbers=page_numbers)
     if dry_run:
         from procura.sizing import load_profile, resolve
 

@@ -75,7 +75,7 @@ def text_fact(name: str, profile: Profile, parameters: dict[str, float], product
         return listing([_counted(profile.trainees.administrators, "trainee.administrators", lang),
                         _counted(profile.trainees.super_users, "trainee.super_users", lang)], lang)
     if name == "languages":
-        return listing(profile.languages, lang) if profile.languages else None
+        return listing([language_name(x, lang) for x in profile.languages], lang) if profile.languages else None
     if name == "price_index":
         return profile.price_index.name if profile.price_index else None
     if name == "base_month":
@@ -99,6 +99,18 @@ def text_fact(name: str, profile: Profile, parameters: dict[str, float], product
     if name == "risk_assessment_annex":
         return profile.annexes.risk_assessment
     raise KeyError(name)  # the requirement model admits only the names above
+
+
+def language_name(given: str, lang: Lang) -> str:
+    """A language the profile names ("fi", "finska", "Finnish") as ``lang`` writes it; unknown names as given."""
+    from procura.i18n import catalogue
+
+    key = given.strip().lower()
+    codes = {k.split(".", 1)[1] for k in catalogue("sv") if k.startswith("language_name.")}
+    for code in codes:
+        if key in (code, t(f"language_name.{code}", "sv").lower(), t(f"language_name.{code}", "en").lower()):
+            return t(f"language_name.{code}", lang)
+    return given
 
 
 def fill_facts(raw: str, values: dict[str, str | None], lang: Lang) -> str:
