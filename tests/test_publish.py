@@ -168,3 +168,18 @@ def test_languages_are_written_in_the_documents_language(tmp_path):
     build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(tmp_path / "en", lang="en"))
     assert "på finska och arabiska utöver svenska" in (tmp_path / "sv" / "kravspecifikation.md").read_text(encoding="utf-8")
     assert "in Finnish and Arabic besides Swedish" in (tmp_path / "en" / "requirement-specification.md").read_text(encoding="utf-8")
+
+
+def test_the_library_check_refuses_a_symbol_unit(tmp_path):
+    from click.testing import CliRunner
+    from helpers import library_copy, requirement
+
+    from procura.cli import cli
+
+    root = library_copy(tmp_path)
+    requirement(root, "IS-900", "informationssakerhet", levels={"bas": {"text": {"sv": "Inom {{n}}.", "en": "Within {{n}}."}}},
+                parameters=[{"name": "n", "label": {"sv": "Tid", "en": "Time"}, "unit": "d", "defaults": {"bas": 3},
+                             "stricter": "lower"}])
+    result = CliRunner().invoke(cli, ["check", str(root)])
+    assert result.exit_code == 2
+    assert "IS-900.yaml" in result.output and "unit 'd' is not a unit key" in result.output and "working_days" in result.output
