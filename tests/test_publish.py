@@ -183,3 +183,15 @@ def test_the_library_check_refuses_a_symbol_unit(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(root)])
     assert result.exit_code == 2
     assert "IS-900.yaml" in result.output and "unit 'd' is not a unit key" in result.output and "working_days" in result.output
+
+
+def test_motive_and_sources_in_the_supplier_document_are_a_profile_option(tmp_path):
+    profile, text = example_copy(tmp_path)
+    profile.write_text(text.replace("choices: {}", "document: {motive: false, sources: true}\nchoices: {}"), encoding="utf-8")
+    build(profile, BuildOptions(tmp_path / "out"))
+    md = (tmp_path / "out" / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert "**Motiv:**" not in md and "**Källa:**" in md
+    default = tmp_path / "default"
+    build(REPO / "examples" / "trygghetslarm.yaml", BuildOptions(default))
+    md = (default / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert "**Motiv:**" in md and "**Källa:**" not in md
