@@ -53,27 +53,47 @@ def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
 
 
 def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console) -> None:
+    """The findings grouped by requirement. Styled on a terminal; written as plain lines otherwise
+    (a pipe, a file, NO_COLOR), because rich's per-line rendering costs about a millisecond a line
+    and a long document has hundreds of thousands of lines."""
     from rich.markup import escape
 
+    styled = console.is_terminal and not console.no_color
+    out: list[str] = []
+
+    def line(markup: str, text: str) -> None:
+        out.append(markup if styled else text)
+
     for key, items in groups(findings):
-        console.print(f"[bold]{escape(key)}[/bold]")
+        line(f"[bold]{escape(key)}[/bold]", key)
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
-            console.print(f"  [dim]{escape(text[:200])}[/dim]")
+            line(f"  [dim]{escape(text[:200])}[/dim]", f"  {text[:200]}")
         for f in items:
             sev = t(f"check.severity.{f.severity.value}", lang)
-            console.print(f"  [{STYLE[f.severity]}]{sev}[/] {f.rule} {escape(f.message.get(lang))}")
-            console.print(f"      [dim]{t('check.source', lang)}: {escape(f.citation)}{' — ' + f.url if f.url else ''}[/dim]")
+            message = f.message.get(lang)
+            line(f"  [{STYLE[f.severity]}]{sev}[/] {f.rule} {escape(message)}", f"  {sev} {f.rule} {message}")
+            source = f"{t('check.source', lang)}: {f.citation}{' — ' + f.url if f.url else ''}"
+            line(f"      [dim]{escape(source)}[/dim]", f"      {source}")
             if f.accepted:
-                console.print(f"      {escape(t('check.accepted', lang, justification=f.accepted))}")
+                accepted = t("check.accepted", lang, justification=f.accepted)
+                line(f"      {escape(accepted)}", f"      {accepted}")
             if f.suggestion:
-                console.print(f"      [green]{escape(t('check.suggestion', lang, id=f.suggestion.id, title=f.suggestion.title.get(lang)))}[/green]")
-        console.print()
+                suggestion = t("check.suggestion", lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))
+                line(f"      [green]{escape(suggestion)}[/green]", f"      {suggestion}")
+        line("", "")
+        if styled:
+            console.print("\n".join(out))
+            out.clear()
     numbers = summary(findings, targets)
     if not findings:
-        console.print(t("check.no_findings", lang))
-    console.print(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
-                    accepted=numbers["accepted"], targets=len(targets)))
+        out.append(t("check.no_findings", lang))
+    out.append(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
+                 accepted=numbers["accepted"], targets=len(targets)))
+    if styled:
+        console.print("\n".join(escape(o) for o in out))
+    else:
+        console.file.write("\n".join(out) + "\n")
 
 
 def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, path: Path) -> None:
