@@ -140,8 +140,8 @@ def _not_matrix_files(tmp_path):
     word = tmp_path / "word.xlsx"
     with zipfile.ZipFile(word, "w") as z:
         z.writestr("word/document.xml", "<w:document/>")
-    return {garbage: "not a readable .xlsx answer matrix", truncated: "not a readable .xlsx answer matrix",
-            other: "no sheet has the answer-matrix columns", word: "not a readable .xlsx answer matrix",
+    return {garbage: "not a valid Excel file", truncated: "not a valid Excel file",
+            other: "no sheet has the answer-matrix columns", word: "not an Excel workbook (it has no workbook part)",
             tmp_path / "missing.xlsx": "file not found"}
 
 
