@@ -61,27 +61,30 @@ def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
     styled = console.is_terminal and not console.no_color
     out: list[str] = []
 
-    def line(markup: str, text: str) -> None:
-        out.append(markup if styled else text)
+    def line(text: str, style: str | None = None, prefix: str = "") -> None:
+        """``prefix`` is markup already (the severity's colour); ``text`` is escaped when styled."""
+        if not styled:
+            out.append(prefix + text)
+        elif style:
+            out.append(f"{prefix}[{style}]{escape(text)}[/{style}]")
+        else:
+            out.append(prefix + escape(text))
 
     for key, items in groups(findings):
-        line(f"[bold]{escape(key)}[/bold]", key)
+        line(key, "bold")
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
-            line(f"  [dim]{escape(text[:200])}[/dim]", f"  {text[:200]}")
+            line(f"  {text[:200]}", "dim")
         for f in items:
             sev = t(f"check.severity.{f.severity.value}", lang)
-            message = f.message.get(lang)
-            line(f"  [{STYLE[f.severity]}]{sev}[/] {f.rule} {escape(message)}", f"  {sev} {f.rule} {message}")
-            source = f"{t('check.source', lang)}: {f.citation}{' — ' + f.url if f.url else ''}"
-            line(f"      [dim]{escape(source)}[/dim]", f"      {source}")
+            head = f"  [{STYLE[f.severity]}]{sev}[/] " if styled else f"  {sev} "
+            line(f"{f.rule} {f.message.get(lang)}", prefix=head)
+            line(f"      {t('check.source', lang)}: {f.citation}{' — ' + f.url if f.url else ''}", "dim")
             if f.accepted:
-                accepted = t("check.accepted", lang, justification=f.accepted)
-                line(f"      {escape(accepted)}", f"      {accepted}")
+                line(f"      {t('check.accepted', lang, justification=f.accepted)}")
             if f.suggestion:
-                suggestion = t("check.suggestion", lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))
-                line(f"      [green]{escape(suggestion)}[/green]", f"      {suggestion}")
-        line("", "")
+                line(f"      {t('check.suggestion', lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))}", "green")
+        out.append("")
         if styled:
             console.print("\n".join(out))
             out.clear()
