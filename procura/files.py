@@ -42,7 +42,8 @@ def _kind_of(mode: int) -> str | None:
 def _refuse(path: Path, mode: int, kind: str) -> None:
     what = _kind_of(mode)
     if what is not None:
-        raise InputError(f"is {what}, not a {kind}", path, f"give a regular {kind}")
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        raise InputError(f"is {what}, not {article} {kind}", path, f"give a regular {kind}")
 
 
 def check_file(path: Path, max_bytes: int, kind: str = "file") -> int:
@@ -192,8 +193,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/
 
 
 def open_zip(data: bytes, where: Path | str, kind: str, max_unpacked: int = MAX_UNPACKED_BYTES,
-             max_entries: int = MAX_ZIP_ENTRIES) -> GuardedZip:
-    """``data`` (read with :func:`read_bytes`) as a zip container of a ``kind`` file (Word, Excel)."""
+             max_entries: int = MAX_ZIP_ENTRIES, label: str | None = None) -> GuardedZip:
+    """``data`` (read with :func:`read_bytes`) as a zip container of a ``kind`` file (Word, Excel).
+
+    ``label`` names what was expected in the error for a file that is no zip at all
+    ("readable Word template"; default "valid Word file")."""
     suffix = Path(str(where)).suffix.lower()
     if data.startswith(OLE_MAGIC):
         raise InputError(f"the {kind} file is password-protected or in the old binary format", where,
@@ -202,7 +206,7 @@ def open_zip(data: bytes, where: Path | str, kind: str, max_unpacked: int = MAX_
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
-        raise InputError(f"not a valid {kind} file (corrupt, or another format with a {suffix} name)", where,
+        raise InputError(f"not a {label or f'valid {kind} file'} (corrupt, or another format with a {suffix} name)", where,
                          f"open it in {kind} and save it again") from None
     if len(infos) > max_entries:
         raise InputError(f"the file holds {len(infos)} parts, more than the limit of {max_entries}", where)

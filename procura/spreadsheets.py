@@ -70,8 +70,8 @@ def _local(tag: Any) -> str:
 
 
 class _Workbook:
-    def __init__(self, archive: GuardedZip, where: Path | str, formulas: bool):
-        self.archive, self.where, self.formulas = archive, where, formulas
+    def __init__(self, archive: GuardedZip, where: Path | str, formulas: bool, label: str | None = None):
+        self.archive, self.where, self.formulas, self.label = archive, where, formulas, label
         self.cells = 0
 
     def error(self, what: str, hint: str | None = "open it in Excel and save it again") -> InputError:
@@ -105,7 +105,8 @@ class _Workbook:
     def sheets(self) -> Iterator[Sheet]:
         book_part = next((name for kind, name in self._relations("").values() if kind.endswith("/officeDocument")), "xl/workbook.xml")
         if book_part not in self.archive:
-            raise self.error("not an Excel workbook (it has no workbook part)", "save it as .xlsx from Excel or LibreOffice")
+            raise self.error(f"not {'a ' + self.label if self.label else 'an Excel workbook'} (it has no workbook part)",
+                             "save it as .xlsx from Excel or LibreOffice")
         relations = self._relations(book_part)
         strings = next((name for kind, name in relations.values() if kind.endswith("/sharedStrings")), None)
         shared = self._shared_strings(strings) if strings and strings in self.archive else []
@@ -238,7 +239,8 @@ def _number(raw: str) -> Any:
     return value if value == value and abs(value) != float("inf") else raw
 
 
-def read_xlsx(path: Path, data: bytes | None = None, formulas: bool = False, kind: str = "Excel workbook") -> list[Sheet]:
+def read_xlsx(path: Path, data: bytes | None = None, formulas: bool = False, kind: str = "Excel workbook",
+              label: str | None = None) -> list[Sheet]:
     """Every worksheet of the workbook at ``path`` (or in ``data``), with its rows that hold values.
 
     ``formulas``: a cell with a formula reads as its formula text (``=1+1``), never as its value;
@@ -246,8 +248,8 @@ def read_xlsx(path: Path, data: bytes | None = None, formulas: bool = False, kin
     """
     if data is None:
         data = read_bytes(path, MAX_XLSX_BYTES, kind)
-    with open_zip(data, path, "Excel") as archive:
-        book = _Workbook(archive, path, formulas)
+    with open_zip(data, path, "Excel", label=label) as archive:
+        book = _Workbook(archive, path, formulas, label)
         return list(book.sheets())
 
 

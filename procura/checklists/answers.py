@@ -61,7 +61,7 @@ def _header_lang(values: list[str]) -> Lang | None:
 def read_matrix(path: Path) -> AnswerMatrix:
     from procura.spreadsheets import read_xlsx
 
-    sheets = read_xlsx(path, formulas=True, kind="answer matrix")
+    sheets = read_xlsx(path, formulas=True, kind="answer matrix", label="readable .xlsx answer matrix")
     for sheet in sheets:
         if not sheet.rows:
             continue

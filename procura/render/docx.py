@@ -43,7 +43,7 @@ def open_template(template: Path | None) -> Document:
 
     path = template or reference_docx()
     data = read_bytes(path, MAX_TEMPLATE_BYTES, "Word template")  # a regular file only: a named pipe never blocks
-    with open_zip(data, path, "Word") as archive:
+    with open_zip(data, path, "Word", label="readable Word template") as archive:
         for name in archive.names:  # a corrupt part is named, and nothing unpacks past the limits
             archive.read(name)
     try:
