@@ -13,29 +13,83 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from procura.errors import InputError, raise_all
-from procura.files import read_bytes
+from procura.files import read_text as _read_text
 from procura.models.condition import CONDITION_TAGS
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 MAX_YAML_BYTES = 1_000_000  # a requirement or profile is a few kB; more is a mistake or an attack
+# Aliases (*name) let a few bytes stand for an exponential tree ("billion laughs"): a document may
+# hold at most this many nodes once every alias is expanded. The shipped library's largest file
+# has a few hundred; PyYAML's own C parser already refuses nesting deeper than 1000 levels.
+MAX_YAML_NODES = 200_000
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def read_text(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
     """Read a UTF-8 text file (a BOM is accepted) with a size limit and a clear error."""
-    data = read_bytes(path, max_bytes)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path, "save the file as UTF-8") from None
+    return _read_text(path, max_bytes)
+
+
+def expanded_size(node: yaml.Node | None, limit: int = MAX_YAML_NODES) -> int:
+    """How many nodes ``node`` stands for once aliases are expanded (counting stops past ``limit``).
+
+    Aliases make the composed graph a DAG whose shared parts count once per use; the size of each
+    node is computed once (post-order, no recursion), so a bomb is measured in linear time.
+    Raises ValueError for an alias that refers to the node it is inside (a cycle).
+    """
+    if node is None:
+        return 0
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, done = stack.pop()
+        key = id(current)
+        children = _children(current)
+        if done:
+            on_path.discard(key)
+            sizes[key] = min(limit + 1, 1 + sum(sizes[id(c)] for c in children))
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise ValueError("an alias refers to the node it is inside")
+        on_path.add(key)
+        stack.append((current, True))
+        for child in children:
+            if id(child) in on_path:
+                raise ValueError("an alias refers to the node it is inside")
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(node)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def parse_yaml(text: str, where: str | Path) -> Any:
     try:
-        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
+        loader = SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            try:
+                size = expanded_size(node)
+            except ValueError as exc:
+                raise InputError(f"invalid YAML: {exc}", where, "write the values out instead of using a recursive alias") from None
+            if size > MAX_YAML_NODES:
+                raise InputError(f"the YAML expands to more than {MAX_YAML_NODES} values (through aliases *name)", where,
+                                 "write the values out; aliases that multiply content are refused")
+            return loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""

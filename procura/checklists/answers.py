@@ -11,11 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from procura.errors import InputError
-from procura.files import check_file
 from procura.models import Lang
 from procura.render.xlsx import COLUMNS, FINGERPRINT_COLUMN, headers
 
-MAX_MATRIX_BYTES = 50_000_000
 YES = {"ja", "yes"}
 NO = {"nej", "no"}
 
@@ -61,34 +59,23 @@ def _header_lang(values: list[str]) -> Lang | None:
 
 
 def read_matrix(path: Path) -> AnswerMatrix:
-    from openpyxl import load_workbook
+    from procura.spreadsheets import read_xlsx
 
-    check_file(path, MAX_MATRIX_BYTES, "answer matrix")
-    try:
-        wb = load_workbook(str(path), read_only=True, data_only=False)
-    except Exception as exc:  # zip, XML and openpyxl errors alike: a corrupt or foreign file, never a traceback
-        raise InputError(f"not a readable .xlsx answer matrix ({type(exc).__name__})", path,
-                         "pass the answer matrix from `procura build` as the supplier returned it, saved as .xlsx") from None
-    try:
-        for ws in wb.worksheets:
-            rows = ws.iter_rows(values_only=True)
-            first = next(rows, None)
-            lang = _header_lang([_text(v) for v in first or ()])
-            if lang is None:
+    sheets = read_xlsx(path, formulas=True, kind="answer matrix", label="readable .xlsx answer matrix")
+    for sheet in sheets:
+        if not sheet.rows:
+            continue
+        number, first = sheet.rows[0]
+        lang = _header_lang([_text(v) for v in first])
+        if lang is None:
+            continue
+        answers = []
+        for n, values in sheet.rows[1:]:
+            cells = [_text(v) for v in values] + [""] * len(COLUMNS)
+            if not any(cells[:len(COLUMNS)]):
                 continue
-            answers = []
-            for n, values in enumerate(rows, 2):
-                cells = [_text(v) for v in values] + [""] * len(COLUMNS)
-                if not any(cells[:len(COLUMNS)]):
-                    continue
-                answers.append(AnswerRow(row=n, id=cells[0], text=cells[1], type=cells[2], answer=cells[4],
-                                         description=cells[5], fingerprint=cells[FINGERPRINT_COLUMN - 1]))
-            return AnswerMatrix(path, lang, ws.title, answers)
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(f"not a readable .xlsx answer matrix ({type(exc).__name__})", path) from None
-    finally:
-        wb.close()
+            answers.append(AnswerRow(row=n, id=cells[0], text=cells[1], type=cells[2], answer=cells[4],
+                                     description=cells[5], fingerprint=cells[FINGERPRINT_COLUMN - 1]))
+        return AnswerMatrix(path, lang, sheet.name, answers)
     raise InputError(f"no sheet has the answer-matrix columns ({', '.join(headers('sv')[:6])})", path,
                      "pass the answer matrix written by `procura build`, with its header row unchanged")

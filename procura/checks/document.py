@@ -45,9 +45,19 @@ def check_document(path: Path, options: CheckOptions | None = None) -> list[Find
 def check_statements(statements: Sequence[Statement], options: CheckOptions, suggester: Suggester,
                      file: str | None = None) -> Iterator[Finding]:
     context = options.context
+    # A statement's findings and suggestions depend on its text alone (its place is only copied into
+    # them), so a text that recurs — boilerplate repeated in every section — is analysed once.
+    seen: dict[tuple[str, str | None], list[Finding]] = {}
     for statement in statements:
-        for finding in analyse(statement, context):
-            yield finding.with_(suggestion=suggester.suggest(statement.text, finding.rule))
+        key = (statement.text, statement.obligation)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = [finding.with_(suggestion=suggester.suggest(statement.text, finding.rule))
+                                 for finding in analyse(statement, context)]
+            yield from found
+            continue
+        for finding in found:
+            yield finding.with_(location=statement.location)
     yield from across(statements, file)
 
 
@@ -56,9 +66,16 @@ def across(statements: Sequence[Statement], file: str | None) -> Iterator[Findin
     def name(st: Statement) -> str:
         return st.location.requirement or (f"{Path(st.location.file).name}:{st.location.line}" if st.location.line else f"\"{st.text[:50]}…\"")
 
+    # each statement is reported once per rule, against the first statement it repeats or contradicts:
+    # a text that occurs k times gives k - 1 findings, not the k·(k-1)/2 of every pair
+    reported: set[tuple[int, str]] = set()
     for i, j, score in near_duplicates([s.text for s in statements]):
         first, second = statements[i], statements[j]
-        if {first.obligation, second.obligation} == {"ska", "bor"}:
+        rule = "CON-003" if {first.obligation, second.obligation} == {"ska", "bor"} else "CON-001"
+        if (j, rule) in reported:
+            continue
+        reported.add((j, rule))
+        if rule == "CON-003":
             yield RULES["CON-003"].finding(second.location, other=name(first))
         else:
             yield RULES["CON-001"].finding(second.location, other=name(first), score=round(score))

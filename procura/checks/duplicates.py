@@ -36,7 +36,28 @@ def normalise(text: str) -> str:
 
 
 def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float = JACCARD) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity) with i < j whose texts are near-duplicates."""
+    """Pairs (i, j, similarity) with i < j whose texts are near-duplicates.
+
+    Texts with the same tokens are one text to the join: a text that occurs k times is paired with
+    its first occurrence (k - 1 pairs at 100), not with every other copy, and a near-duplicate of
+    the group is paired with that first occurrence. So boilerplate repeated in every section costs
+    linear time and gives linear output.
+    """
+    first_of: dict[tuple[str, ...], int] = {}
+    unique: list[int] = []
+    repeats: list[tuple[int, int, float]] = []
+    for i, text in enumerate(texts):
+        key = tuple(sorted(set(tokens(text))))
+        j = first_of.setdefault(key, i)
+        if j == i:
+            unique.append(i)
+        elif key:
+            repeats.append((j, i, 100.0))
+    pairs = [(unique[a], unique[b], sim) for a, b, sim in _join([texts[i] for i in unique], score, jaccard)]
+    return sorted(pairs + repeats)
+
+
+def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int, int, float]]:
     sets = [sorted(set(tokens(t))) for t in texts]
     frequency = Counter(tok for s in sets for tok in s)
     ordered = [sorted(s, key=lambda tok: (frequency[tok], tok)) for s in sets]

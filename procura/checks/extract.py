@@ -6,26 +6,27 @@ an :class:`~procura.errors.InputError` (exit 2), never a traceback.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from procura.checks import lexicon as lx
 from procura.checks.findings import Location
 from procura.checks.statements import Statement
 from procura.errors import InputError
-from procura.files import read_bytes
+from procura.files import GuardedZip, open_zip, read_bytes
+from procura.spreadsheets import read_csv, read_xlsx
 
 MAX_TEXT_BYTES = 10_000_000
 MAX_OFFICE_BYTES = 50_000_000
 MAX_UNPACKED_BYTES = 300_000_000  # a zip bomb unpacks to far more than its size
 MAX_STATEMENTS = 100_000
 MAX_STATEMENT_CHARS = 5_000
+MAX_CELLS_PER_ROW = 1_000  # Word allows 63 columns; a row of more cells is damaged or hostile
+MAX_GRID_COLUMNS = 1_000  # grid positions (gridSpan) are counted up to here, never further
 DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md")
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/.xls files
 ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
 ID_CELL = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)*\.?)\s*$")
 TEXT_HEADERS = ("kravtext", "krav", "requirement", "text", "beskrivning", "description", "kravbeskrivning", "statement")
@@ -81,19 +82,8 @@ def _decode(path: Path, data: bytes) -> str:
         raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None
 
 
-def _open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
-    if data.startswith(OLE_MAGIC):
-        raise InputError(f"the {kind} file is password-protected or in the old binary format", path,
-                         f"remove the password or save it as {path.suffix.lower()} and try again")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"not a valid {kind} file (corrupt, or another format with a {path.suffix} name)", path,
-                         f"open it in {kind} and save it again") from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(f"the file unpacks to {unpacked} bytes, more than the limit of {MAX_UNPACKED_BYTES}", path)
-    return archive
+def _open_zip(path: Path, data: bytes, kind: str) -> GuardedZip:
+    return open_zip(data, path, kind, MAX_UNPACKED_BYTES)
 
 
 def _split_id(text: str) -> tuple[str | None, str]:
@@ -119,12 +109,24 @@ def _docx(path: Path, data: bytes) -> list[Statement]:
     from docx.opc.exceptions import PackageNotFoundError
 
     archive = _open_zip(path, data, "Word")
-    if "word/document.xml" not in archive.namelist():
+    if "word/document.xml" not in archive:
         raise InputError("not a Word document (no word/document.xml inside)", path, "open it in Word and save it as .docx")
+    for name in archive.names:  # a corrupt deflate stream in any part is named here, before python-docx reads it
+        archive.read(name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, Exception) as exc:  # lxml errors vary
+    except (PackageNotFoundError, KeyError, ValueError, Exception) as exc:  # zip and lxml errors vary
         raise InputError(f"cannot read the Word document ({type(exc).__name__})", path, "open it in Word and save it again") from None
+    try:
+        return _docx_statements(path, document)
+    except InputError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed attribute (gridSpan="x") in the XML
+        raise InputError(f"cannot read the Word document ({type(exc).__name__}: {str(exc)[:100]})", path,
+                         "open it in Word and save it again") from None
+
+
+def _docx_statements(path: Path, document) -> list[Statement]:
     statements: list[Statement] = []
     current: str | None = None  # the ID of the heading a paragraph stands under ("3.2 K12 Loggning")
     # style names by id, read once: python-docx's paragraph.style scans every style per paragraph
@@ -138,8 +140,7 @@ def _docx(path: Path, data: bytes) -> list[Statement]:
         if _is_requirement(text):
             statements.append(_statement(path, text, None, req_id or current))
     for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
+        for cells in _table_rows(path, table):
             row_id = next((c for c in cells if ID_CELL.match(c)), None)
             seen: set[str] = set()
             for cell in cells:
@@ -149,6 +150,38 @@ def _docx(path: Path, data: bytes) -> list[Statement]:
                 cell_id, text = _split_id(cell)
                 statements.append(_statement(path, text, None, cell_id or row_id))
     return statements
+
+
+def _table_rows(path: Path, table) -> Iterator[list[str]]:
+    """The cell texts of each row of a Word table, each cell once.
+
+    Read from the XML rather than python-docx's ``row.cells``, which repeats a cell once per grid
+    column it spans (a hostile ``gridSpan="100000000"`` is a hundred million cells). A cell that
+    continues a vertical merge reads as the text of the cell that starts it, as in Word.
+    """
+    from docx.table import _Cell
+
+    above: dict[int, str] = {}  # grid column -> text of the cell that starts a vertical merge there
+    for tr in table._tbl.tr_lst:
+        tcs = tr.tc_lst
+        if len(tcs) > MAX_CELLS_PER_ROW:
+            raise InputError(f"a table row has {len(tcs)} cells, more than the limit of {MAX_CELLS_PER_ROW}", path,
+                             "the file is damaged or not a requirement table; open it in Word and save it again")
+        column = min(tr.grid_before, MAX_GRID_COLUMNS)
+        texts = []
+        for tc in tcs:
+            merge = tc.vMerge
+            if merge == "continue":
+                text = above.get(column, "")
+            else:
+                text = _Cell(tc, table).text.strip()
+                if merge == "restart":
+                    above[column] = text
+                else:
+                    above.pop(column, None)
+            texts.append(text)
+            column = min(column + max(1, tc.grid_span), MAX_GRID_COLUMNS)  # a span past Word's 63 columns cannot matter
+        yield texts
 
 
 def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int | None]:
@@ -161,8 +194,11 @@ def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int | None]
     return text_col, id_col
 
 
-def _table(path: Path, rows: list[list[str]], first_row: int = 1) -> list[Statement]:
-    rows = [r for r in rows if any(c.strip() for c in r)]
+def _table(path: Path, rows: list[list[str]], first_row: int = 1, numbers: list[int] | None = None) -> list[Statement]:
+    """Statements from the rows of a table; ``numbers`` are the rows' own numbers (a sheet's row numbers)."""
+    numbered = [(n, r) for n, r in zip(numbers or range(first_row, first_row + len(rows)), rows, strict=False)
+                if any(c.strip() for c in r)]
+    rows = [r for _, r in numbered]
     if not rows:
         raise InputError("no rows with text", path, "put one requirement per row")
     header, body = rows[0], rows[1:]
@@ -171,8 +207,7 @@ def _table(path: Path, rows: list[list[str]], first_row: int = 1) -> list[Statem
         header, body = [""] * len(header), rows
     text_col, id_col = _columns(header, body)
     statements = []
-    for index, row in enumerate(body):
-        line = index + first_row + (1 if has_header else 0)
+    for (line, _), row in zip(numbered[1:] if has_header else numbered, body, strict=True):
         text = row[text_col].strip() if text_col < len(row) else ""
         if not text:
             continue
@@ -182,34 +217,18 @@ def _table(path: Path, rows: list[list[str]], first_row: int = 1) -> list[Statem
 
 
 def _csv(path: Path, text: str) -> list[Statement]:
-    sample = text[:20_000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error as exc:
-        raise InputError(f"not valid CSV ({exc})", path, "save it again as CSV from the spreadsheet") from None
-    return _table(path, rows)
+    return _table(path, read_csv(path, text))
 
 
 def _xlsx(path: Path, data: bytes) -> list[Statement]:
-    import openpyxl
-
-    _open_zip(path, data, "Excel")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise InputError(f"cannot read the Excel workbook ({type(exc).__name__})", path, "open it in Excel and save it again") from None
     statements: list[Statement] = []
-    try:
-        for sheet in workbook.worksheets:
-            rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            if any(any(c.strip() for c in r) for r in rows):
-                statements += _table(path, rows)
-    finally:
-        workbook.close()
+    sheets = read_xlsx(path, data)
+    for sheet in sheets:
+        rows = [["" if v is None else str(v) for v in row] for _, row in sheet.rows]
+        if rows:
+            statements += _table(path, rows, numbers=[n for n, _ in sheet.rows])
+    if not any(sheet.rows for sheet in sheets):
+        raise InputError("no sheet holds any text", path, "check that it is the right file")
     return statements
 
 

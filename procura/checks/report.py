@@ -53,27 +53,50 @@ def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
 
 
 def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console) -> None:
+    """The findings grouped by requirement. Styled on a terminal; written as plain lines otherwise
+    (a pipe, a file, NO_COLOR), because rich's per-line rendering costs about a millisecond a line
+    and a long document has hundreds of thousands of lines."""
     from rich.markup import escape
 
+    styled = console.is_terminal and not console.no_color
+    out: list[str] = []
+
+    def line(text: str, style: str | None = None, prefix: str = "") -> None:
+        """``prefix`` is markup already (the severity's colour); ``text`` is escaped when styled."""
+        if not styled:
+            out.append(prefix + text)
+        elif style:
+            out.append(f"{prefix}[{style}]{escape(text)}[/{style}]")
+        else:
+            out.append(prefix + escape(text))
+
     for key, items in groups(findings):
-        console.print(f"[bold]{escape(key)}[/bold]")
+        line(key, "bold")
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
-            console.print(f"  [dim]{escape(text[:200])}[/dim]")
+            line(f"  {text[:200]}", "dim")
         for f in items:
             sev = t(f"check.severity.{f.severity.value}", lang)
-            console.print(f"  [{STYLE[f.severity]}]{sev}[/] {f.rule} {escape(f.message.get(lang))}")
-            console.print(f"      [dim]{t('check.source', lang)}: {escape(f.citation)}{' — ' + f.url if f.url else ''}[/dim]")
+            head = f"  [{STYLE[f.severity]}]{sev}[/] " if styled else f"  {sev} "
+            line(f"{f.rule} {f.message.get(lang)}", prefix=head)
+            line(f"      {t('check.source', lang)}: {f.citation}{' — ' + f.url if f.url else ''}", "dim")
             if f.accepted:
-                console.print(f"      {escape(t('check.accepted', lang, justification=f.accepted))}")
+                line(f"      {t('check.accepted', lang, justification=f.accepted)}")
             if f.suggestion:
-                console.print(f"      [green]{escape(t('check.suggestion', lang, id=f.suggestion.id, title=f.suggestion.title.get(lang)))}[/green]")
-        console.print()
+                line(f"      {t('check.suggestion', lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))}", "green")
+        out.append("")
+        if styled:
+            console.print("\n".join(out))
+            out.clear()
     numbers = summary(findings, targets)
     if not findings:
-        console.print(t("check.no_findings", lang))
-    console.print(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
-                    accepted=numbers["accepted"], targets=len(targets)))
+        out.append(t("check.no_findings", lang))
+    out.append(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
+                 accepted=numbers["accepted"], targets=len(targets)))
+    if styled:
+        console.print("\n".join(escape(o) for o in out))
+    else:
+        console.file.write("\n".join(out) + "\n")
 
 
 def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, path: Path) -> None:

@@ -6,6 +6,7 @@ documents, profiles and libraries all feed their statements through it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Context:
     framework: bool = False
 
 
+@functools.lru_cache(maxsize=4096)  # a long document repeats its boilerplate
 def obligation_of(text: str) -> str | None:
     text = lx.NOT_MANDATORY.sub(" ", text)  # "desirable, but not mandatory" demands nothing
     if lx.SKA.search(text) or lx.SKA_LABEL.search(text):

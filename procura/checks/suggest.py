@@ -25,6 +25,7 @@ def _text(req: Requirement) -> str:
 class Suggester:
     library: Library | None
     _choices: dict[str, str] = field(default_factory=dict)
+    _found: dict[tuple[str, str | None, str | None], Suggestion | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.library is not None:
@@ -34,6 +35,12 @@ class Suggester:
         if not text or not self._choices:
             return None
         category = RULE_CATEGORIES.get(rule)
+        key = (text, category, exclude)  # several findings on one text ask the same question
+        if key not in self._found:
+            self._found[key] = self._suggest(text, category, exclude)
+        return self._found[key]
+
+    def _suggest(self, text: str, category: str | None, exclude: str | None) -> Suggestion | None:
         for restrict in ([category] if category else []) + [None]:
             choices = {i: t for i, t in self._choices.items() if i != exclude and
                        (restrict is None or self.library.requirements[i].requirement.category == restrict)}

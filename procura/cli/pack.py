@@ -182,21 +182,18 @@ def export(folder: Path, fmt: str, output: Path | None) -> None:
 @click.option("--version", "version", default="0.1.0", show_default=True, help="Version, when the file does not carry one.")
 def import_(file: Path, out_dir: Path | None, name: str | None, publisher: str | None, version: str) -> None:
     """Turn a ReqIF, .xlsx, .csv (or procura .json) file into a pack folder."""
-    from procura.packs.exchange import import_file
-    from procura.packs.model import PackMeta
+    from procura.packs.exchange import import_file, import_meta
     from procura.packs.pack import load_pack
 
     default_name = name or "importerat-paket"
-    meta = PackMeta.model_validate({
-        "name": default_name, "version": version, "publisher": {"organisation": publisher or "Okänd utgivare"},
-        "title": {"sv": f"Importerat från {file.name}", "en": f"Imported from {file.name}"},
-        "description": {"sv": f"Importerat från {file.name}.", "en": f"Imported from {file.name}."},
-        "licence": "LicenseRef-proprietary"})
+    meta = import_meta(default_name, version, publisher or "Okänd utgivare", file.name)
     data = import_file(file, meta)
     target = data.write(out_dir or Path(data.meta.name))
     pack_ = load_pack(target)
     click.echo(f"wrote {target}: {pack_.meta.label}, {len(pack_.requirements)} requirements — check it with "
                f"`procura pack validate {target}`")
+    for notice in data.notices:
+        click.echo(f"procura: note: {notice}", err=True)
 
 
 SCHEMAS = ("pack", "requirement", "profile")

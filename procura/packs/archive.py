@@ -9,9 +9,11 @@ the declared sizes and again while reading), and files that do not match the man
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +24,8 @@ MANIFEST_FILE = "manifest.json"
 MAX_FILES = 2000
 MAX_FILE_BYTES = 1_000_000  # the YAML limit of procura.yamlio
 MAX_TOTAL_BYTES = 50_000_000
+MAX_NAME_BYTES = 255  # one file or folder name (NAME_MAX on Linux, macOS and Windows)
+MAX_PATH_BYTES = 1024  # a whole entry name
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 
 
@@ -75,20 +79,36 @@ def build_archive(files: dict[str, bytes], manifest: Manifest, target: Path) -> 
 
 
 def safe_name(name: str, where: str) -> PurePosixPath:
-    """An archive entry name as a relative path that stays inside the folder it is written to."""
+    """An archive entry name as a relative path that stays inside the folder it is written to.
+
+    Refused: absolute paths, ``..``, empty parts, backslashes, NUL, over-long names, and dotfiles
+    or dot-folders (``.git/``, ``.github``, ``.procura``): ``procura pack build`` never archives
+    them, so an archive that holds one was not built by procura, and a planted ``.git/config``
+    would run code on the next ``git status`` in the packs folder.
+    """
     path = PurePosixPath(name)
+    parts = name.split("/")
     if (not name or "\\" in name or "\x00" in name or name.startswith("/") or path.is_absolute()
-            or (len(name) > 1 and name[1] == ":") or any(part in ("..", "") for part in name.split("/"))):
+            or (len(name) > 1 and name[1] == ":") or any(part in ("..", "") for part in parts)):
         raise InputError(f"unsafe entry {name!r} (absolute path or ..)", where, "this archive is refused; ask the publisher for a clean one")
+    if any(part.startswith(".") for part in parts):
+        raise InputError(f"entry {name[:80]!r} is a hidden file or folder (.git, dotfiles), which a pack never holds", where,
+                         "this archive is refused; build it with `procura pack build`, which leaves them out")
+    if len(name.encode("utf-8")) > MAX_PATH_BYTES or any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts):
+        raise InputError(f"entry {name[:60]!r}… has a name longer than a file system allows "
+                         f"({MAX_NAME_BYTES} bytes a name, {MAX_PATH_BYTES} a path)", where, "this archive is refused")
     return path
 
 
 def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
     """The verified files of a pack archive, read into memory; nothing is written."""
     where = str(path)
+    from procura.files import read_bytes
+
+    data = read_bytes(path, MAX_TOTAL_BYTES + 10_000_000, "pack archive")  # regular files only; a pipe never blocks
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise InputError(f"not a readable zip archive ({exc})", where) from None
     with archive:
         infos = archive.infolist()
@@ -114,14 +134,19 @@ def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
             try:
                 with archive.open(info) as fh:
                     data = fh.read(MAX_FILE_BYTES + 1)  # never trust the declared size alone
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                raise InputError(f"entry {info.filename!r} cannot be read ({exc})", where, "this archive is refused") from None
+            except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, NotImplementedError, EOFError, ValueError) as exc:
+                raise InputError(f"entry {info.filename!r} is damaged and cannot be read ({str(exc)[:100]})", where,
+                                 "this archive is refused; download it again or ask the publisher") from None
             if len(data) > MAX_FILE_BYTES or len(data) != info.file_size:
                 raise InputError(f"entry {info.filename!r} unpacks to more bytes than it declares", where, "this archive is refused")
             total += len(data)
             if total > MAX_TOTAL_BYTES:
                 raise InputError(f"more than {MAX_TOTAL_BYTES} bytes unpacked", where, "this archive is refused")
             files[info.filename] = data
+    folders = {str(parent) for name in files for parent in PurePosixPath(name).parents if str(parent) != "."}
+    both = sorted(folders & set(files))
+    if both:
+        raise InputError(f"entry {both[0]!r} is both a file and a folder", where, "this archive is refused")
     if MANIFEST_FILE not in files:
         raise InputError("no manifest.json", where, "build the archive with `procura pack build`")
     manifest = Manifest.from_bytes(files.pop(MANIFEST_FILE), where)
@@ -149,6 +174,10 @@ def write_files(files: dict[str, bytes], target: Path) -> None:
         dest = (target / safe_name(name, str(target))).resolve()
         if root not in dest.parents:
             raise InputError(f"unsafe entry {name!r}", str(target))
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(dest, "xb") as fh:  # never through an existing file or link
-            fh.write(data)
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with open(dest, "xb") as fh:  # never through an existing file or link
+                fh.write(data)
+        except (FileExistsError, NotADirectoryError, IsADirectoryError):
+            raise InputError(f"entry {name!r} collides with another entry (a file and a folder of one name)", str(target),
+                             "this archive is refused") from None

@@ -44,19 +44,88 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
+MAX_DIFF_WORK = 250_000  # SequenceMatcher is quadratic: it compares at most 500 x 500 changed words at once
+
+
 def word_diff(old: str, new: str) -> list[dict[str, str]]:
-    """Word-level operations turning ``old`` into ``new``: equal, delete and insert runs."""
+    """Word-level operations turning ``old`` into ``new``: equal, delete and insert runs.
+
+    The common start and end are taken off first (linear); the changed middle is compared word by
+    word when it is small, else sentence by sentence (each changed pair of sentences again word by
+    word when small), else it is one deletion and one insertion. So the time stays bounded —
+    about linear — whatever the texts' length: 80 kB of text no longer takes minutes.
+    """
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    ops: list[dict[str, str]] = []
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    ops: list[tuple[str, str]] = []
+    if start:
+        ops.append(("equal", "".join(a[:start])))
+    ops += _middle(a[start:len(a) - end], b[start:len(b) - end])
+    if end:
+        ops.append(("equal", "".join(a[len(a) - end:])))
+    merged: list[dict[str, str]] = []
+    for op, text in ops:  # neighbouring runs of one kind become one
+        if not text:
+            continue
+        if merged and merged[-1]["op"] == op:
+            merged[-1]["text"] += text
+        else:
+            merged.append({"op": op, "text": text})
+    return merged
+
+
+def _middle(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    if len(a) * len(b) <= MAX_DIFF_WORK:
+        return _matched(a, b)
+    sa, sb = _sentences(a), _sentences(b)
+    if len(sa) * len(sb) > MAX_DIFF_WORK * 16:  # sentences: up to 2000 x 2000
+        return [("delete", "".join(a)), ("insert", "".join(b))]
+    ops: list[tuple[str, str]] = []
+    budget = MAX_DIFF_WORK * 4  # for all word-level comparisons of changed sentences together
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", "".join(sa[i1:i2])))
+            continue
+        wa = [w for s in sa[i1:i2] for w in _TOKENS.findall(s)]
+        wb = [w for s in sb[j1:j2] for w in _TOKENS.findall(s)]
+        work = len(wa) * len(wb)
+        if work <= min(MAX_DIFF_WORK, budget):
+            budget -= work
+            ops += _matched(wa, wb)
+        else:
+            ops += [("delete", "".join(wa)), ("insert", "".join(wb))]
+    return ops
+
+
+def _matched(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    ops: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            ops.append({"op": "equal", "text": "".join(a[i1:i2])})
+            ops.append(("equal", "".join(a[i1:i2])))
             continue
         if i2 > i1:
-            ops.append({"op": "delete", "text": "".join(a[i1:i2])})
+            ops.append(("delete", "".join(a[i1:i2])))
         if j2 > j1:
-            ops.append({"op": "insert", "text": "".join(b[j1:j2])})
+            ops.append(("insert", "".join(b[j1:j2])))
     return ops
+
+
+def _sentences(words: list[str]) -> list[str]:
+    """Words joined into sentences (ending at . ! ? ; or a line break), the units of a long diff."""
+    out, current = [], []
+    for word in words:
+        current.append(word)
+        if word[-1:] in ".!?;" or "\n" in word:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
 
 
 def word_diff_text(ops: list[dict[str, str]]) -> str:

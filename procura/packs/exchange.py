@@ -9,9 +9,7 @@ leading apostrophe so that no spreadsheet program runs them as formulas.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from procura.errors import InputError
+from procura.files import check_file, read_bytes
 from procura.models import Requirement
 from procura.packs.model import Override, PackMeta
 from procura.packs.pack import OVERRIDES_DIR, PACK_FILE, Pack
@@ -38,6 +37,7 @@ class PackData:
     meta: PackMeta
     requirements: list[Requirement]
     overrides: list[Override] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what an import did that the user should know (edits used)
 
     @classmethod
     def of(cls, pack: Pack) -> PackData:
@@ -54,15 +54,16 @@ class PackData:
 
     @classmethod
     def from_json(cls, data: Any, where: str) -> PackData:
-        try:
-            return cls(PackMeta.model_validate(data["pack"]),
-                       [Requirement.model_validate(r) for r in data["requirements"]],
-                       [Override.model_validate(o) for o in data.get("overrides", [])])
-        except (KeyError, TypeError) as exc:
-            raise InputError(f"not a procura pack export (missing {exc})", where) from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise InputError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}", where) from None
+        hint = "give a file written by `procura pack export --format json`"
+        if not isinstance(data, dict) or not isinstance(data.get("pack"), dict):
+            raise InputError("not a procura pack export (expected an object with \"pack\" and \"requirements\")", where, hint)
+        requirements, overrides = data.get("requirements"), data.get("overrides", [])
+        if not isinstance(requirements, list) or not isinstance(overrides, list):
+            raise InputError("not a procura pack export (\"requirements\" and \"overrides\" must be lists)", where, hint)
+        meta = _validated(PackMeta, data["pack"], "pack", where)
+        reqs = [_validated(Requirement, r, f"requirements[{i}]", where) for i, r in enumerate(requirements)]
+        _unique([(r.id, f"requirements[{i}]") for i, r in enumerate(reqs)], where)
+        return cls(meta, reqs, [_validated(Override, o, f"overrides[{i}]", where) for i, o in enumerate(overrides)])
 
     def write(self, folder: Path) -> Path:
         """Write the pack as a folder (pack.yaml, <category>/<ID>.yaml, overrides/<ID>.yaml)."""
@@ -71,7 +72,7 @@ class PackData:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / PACK_FILE).write_text(dump_yaml(self.meta.model_dump(mode="json", exclude_none=True, exclude={"overrides"})), encoding="utf-8")
         for req in self.requirements:
-            path = folder / req.category / f"{req.id.split(':')[-1]}.yaml"
+            path = confined(folder, req.category, f"{req.id.split(':')[-1]}.yaml")
             path.parent.mkdir(exist_ok=True)
             path.write_text(dump_yaml(_req_json(req)), encoding="utf-8")
         for override in self.overrides:
@@ -79,6 +80,16 @@ class PackData:
             path.parent.mkdir(exist_ok=True)
             path.write_text(dump_yaml(override.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
         return folder
+
+
+def confined(folder: Path, *names: str) -> Path:
+    """``folder/name/...`` for plain names only: never a separator, ``..``, a dotfile or an absolute path."""
+    for name in names:
+        if (not name or name in (".", "..") or name.startswith(".") or "/" in name or "\\" in name or "\x00" in name
+                or ":" in name or len(name.encode("utf-8")) > 200):
+            raise InputError(f"{name!r} cannot be a file or folder name inside the pack", folder,
+                             "use a category of the library and an ID like ABC-001")
+    return folder.joinpath(*names)
 
 
 def _req_json(req: Requirement) -> dict:
@@ -96,6 +107,56 @@ def restore(value: Any) -> Any:
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
+
+
+# -- reading untrusted data -------------------------------------------------------------------
+MAX_IMPORT_BYTES = 50_000_000
+
+
+def parse_json(text: Any, where: str, what: str = "JSON") -> Any:
+    """``text`` parsed as JSON, or an InputError saying where it is broken (never a RecursionError)."""
+    if not isinstance(text, str):
+        raise InputError(f"{what}: expected JSON text, found {type(text).__name__} {str(text)[:40]!r}", where,
+                         "restore the cell from the exported file, or remove it to import the visible columns")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{what}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})", where,
+                         "restore it from the exported file") from None
+    except RecursionError:
+        raise InputError(f"{what}: JSON nested too deeply", where, "restore it from the exported file") from None
+
+
+def _validated(model: type, data: Any, label: str, where: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(map(str, (label, *first["loc"]))) if label else ".".join(map(str, first["loc"]))
+        raise InputError(f"{loc}: {first['msg']}", where) from None
+    except RecursionError:
+        raise InputError(f"{label}: nested too deeply", where) from None
+
+
+def _unique(ids: list[tuple[str, str]], where: str) -> None:
+    """Refuse two requirements with one ID: an import never keeps one and drops the other silently."""
+    first: dict[str, str] = {}
+    for req_id, place in ids:
+        if req_id in first:
+            raise InputError(f"{place}: ID {req_id} is also the ID of {first[req_id]}", where,
+                             "give each requirement its own ID, or delete one of the two")
+        first[req_id] = place
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")  # Excel on Windows writes CSV in Windows-1252
+    except UnicodeDecodeError:
+        raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -160,7 +221,19 @@ def export_xlsx(data: PackData, target: Path) -> None:
     book.save(str(target))
 
 
-def _from_table(header: list[Any], rows: list[list[Any]], meta: PackMeta, where: str) -> list[Requirement]:
+# visible column -> where its value lives in the procura data of a requirement
+VISIBLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("id",), "category": ("category",), "obligation": ("obligation",), "role": ("role",),
+    "title_sv": ("title", "sv"), "title_en": ("title", "en"),
+    **{f"text_{lv}_{lang}": ("levels", lv, "text", lang) for lv in LEVELS for lang in ("sv", "en")},
+    "motive_sv": ("motive", "sv"), "motive_en": ("motive", "en"),
+    "verification_sv": ("verification", "method", "sv"), "verification_en": ("verification", "method", "en"),
+}
+
+
+def _from_table(header: list[Any], rows: list[list[Any]], meta: PackMeta, where: str,
+                numbers: list[int] | None = None, notices: list[str] | None = None) -> list[Requirement]:
+    """Requirements from a table's rows (``numbers``: each row's own number in the sheet or file)."""
     columns = []
     for h in header:
         key = str(h or "").strip().lower()
@@ -168,18 +241,96 @@ def _from_table(header: list[Any], rows: list[list[Any]], meta: PackMeta, where:
     if "id" not in columns:
         raise InputError("no ID column", where, "name a column id (or ID, Krav-ID)")
     reqs = []
-    for n, row in enumerate(rows, start=2):
+    places = []
+    for n, row in zip(numbers or range(2, len(rows) + 2), rows, strict=False):
         cells = {c: restore(v) for c, v in zip(columns, row, strict=False) if c and v not in (None, "")}
         if not cells:
             continue
+        place = f"{where}:{n}"
         if cells.get("procura_json"):
+            data = parse_json(cells["procura_json"], place, "procura_json")
+            if not isinstance(data, dict):
+                raise InputError("procura_json: not a valid requirement (expected a JSON object)", place,
+                                 "restore the cell from the exported file, or clear it to import the visible columns")
+            edited = _visible_edits(cells, {c for c in columns if c}, data, place)
             try:
-                reqs.append(Requirement.model_validate(json.loads(cells["procura_json"])))
-            except (ValueError, ValidationError) as exc:
-                raise InputError(f"procura_json: not a valid requirement ({str(exc).splitlines()[0]})", f"{where}:{n}") from None
-            continue
-        reqs.append(_foreign_requirement(cells, meta, f"{where}:{n}"))
+                req = Requirement.model_validate(data)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                raise InputError(f"procura_json: not a valid requirement ({'.'.join(map(str, first['loc']))}: {first['msg']})",
+                                 place) from None
+            except RecursionError:
+                raise InputError("procura_json: nested too deeply", place) from None
+            if edited and notices is not None:
+                notices.append(f"{place}: {', '.join(edited)} edited in the sheet — the edited value is imported")
+        else:
+            if not str(cells.get("id", "")).strip():
+                raise InputError("the row has no ID", place, "fill in the ID column (e.g. KRAV-12)")
+            req = _foreign_requirement(cells, meta, place)
+        reqs.append(req)
+        places.append((req.id, f"row {n}"))
+    _unique(places, where)
     return reqs
+
+
+def _visible_edits(cells: dict[str, Any], present: set[str], data: dict, where: str) -> list[str]:
+    """Apply edits made in the visible columns to the hidden procura data; the edited columns.
+
+    An officer who changes a text in Excel means that text: the visible value wins over the hidden
+    copy. A visible cell that only differs because the export had to shorten or clean it (over
+    32,767 characters, control characters) is not an edit. A cleared cell is refused rather than
+    guessed at (clear the text of a level in the pack folder instead).
+    """
+    edited = []
+    for column, path in VISIBLE_FIELDS.items():
+        if column not in present:
+            continue
+        hidden = _get(data, path)
+        visible = cells.get(column)
+        visible = None if visible is None else str(visible)
+        if hidden is not None and not isinstance(hidden, str):
+            continue
+        shown = restore(neutralise(_visible(hidden))) if hidden is not None else None  # the cell as exported
+        if visible is None:
+            if shown:
+                raise InputError(f"{column} is empty in the sheet but the requirement has one", where,
+                                 "write the text back, or remove the requirement's level in the pack folder")
+            continue
+        if visible == shown or (visible.endswith("…") and (shown or "").startswith(visible[:-1])):
+            continue
+        if column == "id" and hidden and visible.split(":")[-1] == hidden.split(":")[-1]:
+            continue
+        if path[0] == "levels" and path[1] not in (data.get("levels") or {}):
+            raise InputError(f"{column}: the requirement has no level {path[1]}", where,
+                             "add the level in the pack folder (it needs its own conditions), then export again")
+        _set(data, path, visible)
+        edited.append(column)
+    for column, path in (("stages", ("verification", "stages")), ("products", ("products",))):
+        hidden = _get(data, path)
+        if column not in present or not isinstance(hidden, list):
+            continue
+        visible = [part.strip() for part in str(cells.get(column) or "").split(",") if part.strip()]
+        if visible != [str(v) for v in hidden]:
+            _set(data, path, visible)  # type: ignore[arg-type]
+            edited.append(column)
+    return edited
+
+
+def _get(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _set(data: dict, path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        child = data.get(key)
+        if not isinstance(child, dict):
+            child = data[key] = {}
+        data = child
+    data[path[-1]] = value
 
 
 def _foreign_requirement(cells: dict[str, Any], meta: PackMeta, where: str) -> Requirement:
@@ -212,34 +363,34 @@ def _foreign_requirement(cells: dict[str, Any], meta: PackMeta, where: str) -> R
 
 
 def import_xlsx(path: Path, meta: PackMeta) -> PackData:
-    from openpyxl import load_workbook
+    from procura.spreadsheets import read_xlsx
 
-    try:
-        book = load_workbook(str(path), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise InputError(f"not a readable .xlsx file ({type(exc).__name__})", path) from None
-    sheet = book["requirements"] if "requirements" in book.sheetnames else book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    sheets = {sheet.name: sheet for sheet in read_xlsx(path)}
+    sheet = sheets.get("requirements") or next(iter(sheets.values()))
     overrides: list[Override] = []
-    if "pack" in book.sheetnames:
-        values = {r[0]: restore(r[1]) for r in book["pack"].iter_rows(min_row=2, values_only=True) if r and r[0]}
+    if "pack" in sheets:
+        where = f"{path}: sheet pack"
+        values = {r[0]: restore(r[1]) if len(r) > 1 else None for r in sheets["pack"].values()[1:] if r and r[0]}
         if values.get("pack"):
-            data = PackData.from_json({"pack": json.loads(values["pack"]), "requirements": [],
-                                       "overrides": json.loads(values.get("overrides") or "[]")}, str(path))
+            data = PackData.from_json({"pack": parse_json(values["pack"], where, "pack"), "requirements": [],
+                                       "overrides": parse_json(values.get("overrides") or "[]", where, "overrides")}, where)
             meta, overrides = data.meta, data.overrides
-    book.close()
-    if not rows:
-        raise InputError("the sheet is empty", path)
-    return PackData(meta, _from_table(rows[0], rows[1:], meta, str(path)), overrides)
+    if not sheet.rows:
+        raise InputError(f"the sheet {sheet.name!r} is empty", path)
+    rows = sheet.values()
+    notices: list[str] = []
+    reqs = _from_table(rows[0], rows[1:], meta, str(path), [n for n, _ in sheet.rows[1:]], notices)
+    return PackData(meta, reqs, overrides, notices)
 
 
 def import_csv(path: Path, meta: PackMeta) -> PackData:
-    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
-    dialect = csv.Sniffer().sniff(raw.splitlines()[0] if raw else ",", delimiters=",;\t")
-    rows = list(csv.reader(io.StringIO(raw), dialect))
+    from procura.spreadsheets import read_csv
+
+    rows = read_csv(path, _decode(path, read_bytes(path, MAX_IMPORT_BYTES, "CSV file")))
     if not rows:
         raise InputError("the file is empty", path)
-    return PackData(meta, _from_table(rows[0], rows[1:], meta, str(path)))
+    notices: list[str] = []
+    return PackData(meta, _from_table(rows[0], rows[1:], meta, str(path), notices=notices), notices=notices)
 
 
 # -- ReqIF ------------------------------------------------------------------------------------
@@ -322,8 +473,9 @@ def import_reqif(path: Path, meta: PackMeta) -> PackData:
         from reqif.parser import ReqIFParser
     except ImportError:
         raise InputError("ReqIF needs the reqif package", hint="pip install 'procura[reqif]'") from None
+    text = _decode(path, read_bytes(path, MAX_IMPORT_BYTES, "ReqIF file"))
     try:
-        bundle = ReqIFParser.parse(str(path))
+        bundle = ReqIFParser.parse_from_string(text)
     except Exception as exc:  # the parser raises assorted types for broken XML
         raise InputError(f"not a readable ReqIF file ({type(exc).__name__}: {str(exc)[:200]})", path) from None
     content = bundle.core_content.req_if_content if bundle.core_content else None
@@ -337,7 +489,10 @@ def import_reqif(path: Path, meta: PackMeta) -> PackData:
     for spec in content.specifications or []:
         for value in spec.values or []:
             if names.get(value.definition_ref) == "procura.pack":
-                data = PackData.from_json({**json.loads(value.value), "requirements": []}, str(path))
+                packed = parse_json(value.value, f"{path}: {spec.identifier}", "procura.pack")
+                if not isinstance(packed, dict):
+                    raise InputError("procura.pack: expected a JSON object with \"pack\" and \"overrides\"", f"{path}: {spec.identifier}")
+                data = PackData.from_json({**packed, "requirements": []}, f"{path}: {spec.identifier}")
                 meta, overrides = data.meta, data.overrides
     # keep the document order of the first specification, then any objects outside it
     order: list[str] = []
@@ -353,16 +508,15 @@ def import_reqif(path: Path, meta: PackMeta) -> PackData:
             continue
         cells = {names.get(a.definition_ref, a.definition_ref): a.value for a in obj.attributes}
         if cells.get("procura.json"):
-            try:
-                reqs.append(Requirement.model_validate(json.loads(cells["procura.json"])))
-            except (ValueError, ValidationError) as exc:
-                raise InputError(f"{ident}: procura.json is not a valid requirement ({str(exc).splitlines()[0]})", path) from None
+            data = parse_json(cells["procura.json"], f"{path}: {ident}", "procura.json")
+            reqs.append(_validated(Requirement, data, "procura.json", f"{path}: {ident}"))
             continue
         row = {"id": cells.get("ReqIF.ForeignID") or ident, "title_sv": cells.get("ReqIF.Name"),
                "text_bas_sv": _strip_xhtml(cells.get("ReqIF.Text")), "category": cells.get("ReqIF.ChapterName") or "support",
                "motive_sv": cells.get("procura.motive"), "verification_sv": cells.get("procura.verification"),
                "obligation": cells.get("procura.obligation") or "ska"}
         reqs.append(_foreign_requirement({k: v for k, v in row.items() if v}, meta, f"{path}: {ident}"))
+    _unique([(r.id, f"spec object {i + 1}") for i, r in enumerate(reqs)], str(path))
     return PackData(meta, reqs, overrides)
 
 
@@ -373,16 +527,46 @@ def _strip_xhtml(value: Any) -> str | None:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip() or None
 
 
-def import_file(path: Path, meta: PackMeta) -> PackData:
+def import_meta(name: str, version: str, publisher: str, file_name: str) -> PackMeta:
+    """The pack data an import uses when the file carries none, from the command's options."""
+    from procura.packs.model import NAME_PATTERN, VERSION_PATTERN
+
+    if not re.match(NAME_PATTERN, name):
+        raise InputError(f"--name: {name!r} is not a pack name", hint="a pack name is lowercase letters, digits and hyphens, e.g. norrbacke-larm")
+    if not re.match(VERSION_PATTERN, version):
+        raise InputError(f"--version: {version!r} is not a version", hint="write it as MAJOR.MINOR.PATCH, e.g. 0.1.0")
+    return _validated(PackMeta, {
+        "name": name, "version": version, "publisher": {"organisation": publisher},
+        "title": {"sv": f"Importerat från {file_name}", "en": f"Imported from {file_name}"},
+        "description": {"sv": f"Importerat från {file_name}.", "en": f"Imported from {file_name}."},
+        "licence": "LicenseRef-proprietary"}, "", "pack import")
+
+
+def import_file(path: Path, meta: PackMeta, categories: list[str] | None = None) -> PackData:
+    """A pack read from ``path``; every requirement's category is one of ``categories`` (default: the
+    shipped library's) before anything can become a folder name."""
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError("file not found", path)
+    check_file(path, MAX_IMPORT_BYTES, "file to import")
     if suffix in (".reqif", ".xml"):
-        return import_reqif(path, meta)
-    if suffix == ".xlsx":
-        return import_xlsx(path, meta)
-    if suffix == ".csv":
-        return import_csv(path, meta)
-    if suffix == ".json":
-        return PackData.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
-    raise InputError(f"cannot import {suffix or 'a file without extension'}", path, "give a .reqif, .xlsx, .csv or .json file")
+        data = import_reqif(path, meta)
+    elif suffix == ".xlsx":
+        data = import_xlsx(path, meta)
+    elif suffix == ".csv":
+        data = import_csv(path, meta)
+    elif suffix == ".json":
+        raw = read_bytes(path, MAX_IMPORT_BYTES, "JSON file")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text (byte {exc.start})", path, "save the file as UTF-8") from None
+        data = PackData.from_json(parse_json(text, str(path)), str(path))
+    else:
+        raise InputError(f"cannot import {suffix or 'a file without extension'}", path, "give a .reqif, .xlsx, .csv or .json file")
+    if categories is None:
+        from procura.library import load_library
+
+        categories = list(load_library().categories)
+    for req in data.requirements:
+        if req.category not in categories:
+            raise InputError(f"{req.id}: category: unknown category {req.category!r}", path, f"use one of {', '.join(categories)}")
+    return data

@@ -109,8 +109,9 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
 def pack_files(root: Path, categories: list[str]) -> list[str]:
     """The files that make up the pack in ``root``, as sorted POSIX paths relative to it.
 
-    Refuses symlinks anywhere and files that have no place in a pack; skips dotfiles and
-    folders (``.git``) and the manifest, which is written by procura.
+    Refuses symlinks anywhere, anything but regular files (a named pipe, a device or a socket)
+    and files that have no place in a pack; skips dotfiles and dot-folders (``.git``: a pack is
+    often a git checkout) and the manifest, which is written by procura. Nothing is opened.
     """
     allowed_dirs = set(categories) | {OVERRIDES_DIR}
     found: list[str] = []
@@ -129,6 +130,8 @@ def pack_files(root: Path, categories: list[str]) -> list[str]:
                 raise InputError("symbolic links are not allowed in a pack", path, "replace the link with the file")
             if name.startswith("."):
                 continue
+            if not path.is_file():
+                raise InputError("is not a regular file (a named pipe, device or socket)", path, "a pack holds only regular files")
             rel = PurePosixPath(*rel_dir.parts, name)
             if len(rel.parts) == 1 and (name in (PACK_FILE, MANIFEST_FILE) or name in EXTRA_FILES):
                 if name != MANIFEST_FILE:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from procura.errors import InputError
+from procura.files import read_bytes
 from procura.library import Library, load_library
 from procura.packs.archive import (
     MANIFEST_FILE,
@@ -83,7 +84,7 @@ class PackStore:
             return found
         for manifest_path in sorted(self.root.glob(f"*/*/{MANIFEST_FILE}")):
             folder = manifest_path.parent
-            manifest = Manifest.from_bytes(manifest_path.read_bytes(), str(manifest_path))
+            manifest = Manifest.from_bytes(read_bytes(manifest_path, MAX_FILE_BYTES, "manifest"), str(manifest_path))
             meta = load_model(folder / PACK_FILE, PackMeta)
             found.append(InstalledPack(folder, meta, manifest))
         return sorted(found, key=lambda p: (p.name, Version.parse(p.version)))
@@ -105,7 +106,7 @@ class PackStore:
     def verify_installed(self, pack: InstalledPack, base: Library | None = None) -> None:
         """Re-check an installed pack against its manifest (it may have been edited since)."""
         categories = list((base or load_library()).categories)
-        files = {rel: (pack.path / rel).read_bytes() for rel in pack_files(pack.path, categories)
+        files = {rel: read_bytes(pack.path / rel, MAX_FILE_BYTES, "pack file") for rel in pack_files(pack.path, categories)
                  if (pack.path / rel).is_file()}
         verify(pack.manifest, files, str(pack.path))
 
@@ -151,7 +152,8 @@ class PackStore:
     def _move_into_place(self, unpacked: Path, pack: Pack, manifest: Manifest, force: bool) -> InstalledPack:
         target = self.root / pack.name / pack.version
         if target.exists():
-            existing = Manifest.from_bytes((target / MANIFEST_FILE).read_bytes(), str(target)) if (target / MANIFEST_FILE).is_file() else None
+            existing = (Manifest.from_bytes(read_bytes(target / MANIFEST_FILE, MAX_FILE_BYTES, "manifest"), str(target))
+                        if (target / MANIFEST_FILE).is_file() else None)
             if existing is not None and existing.digest == manifest.digest:
                 return InstalledPack(target, pack.meta, manifest)
             if not force:
@@ -182,13 +184,10 @@ def read_folder(root: Path, base: Library) -> dict[str, bytes]:
     data: dict[str, bytes] = {}
     total = 0
     for rel in files:
-        size = (root / rel).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{rel} is {size} bytes, more than the limit of {MAX_FILE_BYTES}", root)
-        total += size
+        data[rel] = read_bytes(root / rel, MAX_FILE_BYTES, "pack file")  # regular files only: a pipe is refused, never read
+        total += len(data[rel])
         if total > MAX_TOTAL_BYTES:
             raise InputError(f"more than {MAX_TOTAL_BYTES} bytes", root)
-        data[rel] = (root / rel).read_bytes()
     return data
 
 

@@ -43,15 +43,26 @@ def clean(text: Any) -> str:
     return _INVALID_XML.sub("", str(text))
 
 
+MAX_TEMPLATE_BYTES = 50_000_000
+
+
 def open_template(template: Path | None, warnings: list[str] | None = None) -> Document:
     """The template with its body emptied (page set-up, styles, header and footer kept).
 
     A style procura uses that the template lacks is mapped to a built-in one, with a warning in
     ``warnings`` naming what was replaced.
     """
+    import io
+
+    from procura.files import open_zip, read_bytes
+
     path = template or reference_docx()
+    data = read_bytes(path, MAX_TEMPLATE_BYTES, "Word template")  # a regular file only: a named pipe never blocks
+    with open_zip(data, path, "Word", label="readable Word template") as archive:
+        for name in archive.names:  # a corrupt part is named, and nothing unpacks past the limits
+            archive.read(name)
     try:
-        doc = Document(str(path))
+        doc = Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise InputError(f"not a readable Word template ({type(exc).__name__})", path,
                          "pass a .docx saved by Word or LibreOffice, based on templates/reference.docx") from None
