@@ -36,7 +36,7 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
     items = {i.id: i for i in spec.items}
     for key, weight in weights.items():
         where = loaded.where("evaluation", key)
-        if weight < 0:
+        if not weight >= 0:  # also false for NaN, should one get past the model
             raise InputError(f"evaluation.{key}: weight {weight:g} is negative", where, "give weights of 0 or more")
         if key == PRICE:
             continue
@@ -47,7 +47,7 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
             raise InputError(f"evaluation.{key}: {key} is a mandatory (ska) requirement and cannot be scored", where,
                              f"remove its weight, or make it desirable with choices.{key}.obligation: bor")
     total = sum(weights.values())
-    if abs(total - 100) > 1e-6:
+    if not abs(total - 100) <= 1e-6:  # a NaN sum never passes
         raise InputError(f"evaluation: the weights sum to {total:g}, not 100", loaded.where("evaluation"),
                          "adjust the weights (desirable requirements and price) so that they sum to 100")
     return dict(weights)

@@ -9,6 +9,7 @@ import click
 
 from procura.checks import CheckOptions, Severity, check_target, get_rule
 from procura.checks.report import exit_code, render_text, to_json, write_docx
+from procura.cli.options import FiniteNumber
 from procura.cli.report import console
 from procura.i18n import t
 
@@ -20,7 +21,7 @@ from procura.i18n import t
 @click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of messages.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
-@click.option("--estimated-value", "estimated_value", type=click.FloatRange(min=0, min_open=True), metavar="SEK",
+@click.option("--estimated-value", "estimated_value", type=FiniteNumber(above=0), metavar="SEK",
               help="Estimated value of the procurement, for the turnover cap (a profile's value otherwise).")
 @click.option("--framework", is_flag=True, help="The procurement is a framework agreement (turnover cap on its value).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.docx",

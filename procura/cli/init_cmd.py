@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from procura.cli.options import FiniteNumber
+
 
 def _ask(value, key: str, interactive: bool, **kwargs):
     """The flag's value, else the answer to a prompt (in Swedish and English), else the default."""
@@ -23,8 +25,8 @@ def _ask(value, key: str, interactive: bool, **kwargs):
 @click.option("--title", help="What is bought, e.g. 'Digitala trygghetslarm'.")
 @click.option("--reference", help="Reference number (diarienummer).")
 @click.option("--product", "products", multiple=True, help="Product area slug; repeat for several (see `procura library stats`).")
-@click.option("--value", type=float, help="Estimated total value in SEK, options included.")
-@click.option("--years", type=float, help="Contract length in years, options included.")
+@click.option("--value", type=FiniteNumber(above=0), help="Estimated total value in SEK, options included.")
+@click.option("--years", type=FiniteNumber(above=0), help="Contract length in years, options included.")
 @click.option("--framework/--no-framework", default=None, help="A framework agreement?")
 @click.option("--classification", metavar="K,R,T", help="KLASSA levels 0-4 for confidentiality, integrity, availability, e.g. 3,3,4.")
 @click.option("--personal-data", type=click.Choice(["none", "ordinary", "sensitive"]))
@@ -46,8 +48,8 @@ def init(path: Path, organisation, title, reference, products, value, years, fra
         title=_ask(title, "title", interactive, default="Digitala trygghetslarm"),
         reference=_ask(reference, "reference", interactive, default="XX 2026/0001"),
         products=list(products) or _ask(None, "products", interactive, default="trygghetslarm").split(","),
-        value=_ask(value, "value", interactive, default=1_000_000.0, type=float),
-        years=_ask(years, "years", interactive, default=4.0, type=float),
+        value=_ask(value, "value", interactive, default=1_000_000.0, type=FiniteNumber(above=0)),
+        years=_ask(years, "years", interactive, default=4.0, type=FiniteNumber(above=0)),
         framework=_ask(framework, "framework", interactive, default=False, type=bool),
         classification=_ask(classification, "classification", interactive, default="2,2,2"),
         personal_data=_ask(personal_data, "personal_data", interactive, default="ordinary",
