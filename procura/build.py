@@ -97,7 +97,7 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     model = document_model(spec, lang)
     model["packs"] = [entry.to_json() for entry in lock]
     names = output_names(lang)
-    with OutputDir(options.out_dir, options.force) as out:
+    with OutputDir(options.out_dir, options.force, inputs=[profile_path, options.template, options.lock]) as out:
         out.check(names)
         for name, (_, writer) in zip(names, OUTPUTS, strict=True):
             writer(spec, model, out.stage(name), options)

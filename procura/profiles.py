@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from procura.errors import InputError, OutputError
+from procura.errors import InputError
 from procura.library import load_library
 from procura.models import Profile
 from procura.render.jinja import environment
+from procura.render.output import preflight, write_file
 from procura.yamlio import parse_yaml, validate
 
 
@@ -61,14 +60,8 @@ def render_profile(a: ProfileAnswers, filename: str) -> str:
 
 
 def write_profile(path: Path, a: ProfileAnswers, force: bool = False) -> None:
-    if path.exists() and not force:
-        raise OutputError(f"{path}: exists — choose another name, or pass --force to overwrite it")
+    hint = "choose another name"
+    preflight(path, force, hint=hint)
     text = render_profile(a, path.name)
     validate(parse_yaml(text, path), Profile, text, path)  # what we write must load back
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".procura-", dir=path.parent if str(path.parent) else ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror}) — check the folder exists and is writable") from None
+    write_file(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), force, hint=hint)

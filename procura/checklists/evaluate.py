@@ -230,7 +230,8 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
 
 def write_report(evaluation: Evaluation, out_dir: Path, force: bool = False, template: Path | None = None) -> list[Path]:
     name = f"{t('evaluate.file', evaluation.lang)}.docx"
-    with OutputDir(out_dir, force) as out:
+    inputs = [evaluation.spec.profile_path, template, *(s.file for s in evaluation.suppliers)]
+    with OutputDir(out_dir, force, inputs=inputs) as out:
         out.check([name])
         write_report_docx(evaluation, out.stage(name), template)
         return out.commit()
