@@ -10,6 +10,7 @@ a missing answer or a changed text needs the officer's review.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,9 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
     items = {i.id: i for i in spec.items}
     for key, weight in weights.items():
         where = loaded.where("evaluation", key)
-        if not weight >= 0:  # also false for NaN, should one get past the model
+        if not math.isfinite(weight):  # the model refuses these; a weight set in code must not slip past either
+            raise InputError(f"evaluation.{key}: weight {weight!r} is not a finite number", where, "give weights of 0 or more")
+        if weight < 0:
             raise InputError(f"evaluation.{key}: weight {weight:g} is negative", where, "give weights of 0 or more")
         if key == PRICE:
             continue

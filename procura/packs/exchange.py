@@ -123,19 +123,22 @@ ALIASES = {
 # hidden procura data is therefore split over several cells: a requirement's procura_json over
 # the columns procura_json, procura_json_2, procura_json_3, ... of its row, and a value of the
 # "pack" sheet over the cells after its key. A part never starts with a character that
-# neutralise()/restore() would touch, so the parts join back to exactly the original text.
+# neutralise()/restore() would touch when one is near (the parts are never neutralised or
+# restored: they join back to exactly the original text).
 CELL_LIMIT = 32_767
 PART = 32_000
 _UNSAFE_START = (*FORMULA_START, "'")
 
 
 def split_cell(text: str, size: int = PART) -> list[str]:
-    """``text`` in parts of at most ``size`` characters, none starting with = + - @ ' tab or CR."""
+    """``text`` in parts of at most ``size`` characters, where possible none starting with = + - @ '."""
     parts, start = [], 0
     while len(text) - start > size:
         end = start + size
-        while end > start + 1 and text[end].startswith(_UNSAFE_START):
-            end -= 1
+        for back in range(min(64, size - 1)):  # a formula-like start, only within a short look-back
+            if not text[end - back].startswith(_UNSAFE_START):
+                end -= back
+                break
         parts.append(text[start:end])
         start = end
     parts.append(text[start:])
@@ -167,7 +170,7 @@ def joined_value(cells: list[Any] | tuple[Any, ...]) -> Any:
     texts = [c for c in cells if c not in (None, "")]
     if len(texts) <= 1:
         return restore(texts[0]) if texts else None
-    return "".join(str(restore(c)) for c in texts)
+    return "".join(str(c) for c in texts)  # parts are written as they are, never neutralised
 
 
 def _visible_cell(text: str) -> str:

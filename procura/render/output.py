@@ -53,9 +53,22 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def cannot_write(where: Path, exc: OSError, hint: str = "check the folder's permissions and free space",
-                 what: str = "cannot write") -> OutputError:
-    return OutputError(f"{where}: {what} ({_reason(exc)}) — {hint}")
+def cannot_write(where: Path, exc: OSError, hint: str | None = None, what: str = "cannot write") -> OutputError:
+    """The one-line error for an OSError while writing; nothing half-written stays behind it."""
+    if exc.errno == errno.ENOSPC:
+        hint = f"free some space, or {hint}" if hint else "free some space and run the command again; nothing was written"
+    return OutputError(f"{where}: {what} ({_reason(exc)}) — {hint or 'check the permissions of the folder'}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _readable(path: Path | str) -> None:
+    """A temporary file gets the permissions a newly created file would have (mkstemp makes it 0600)."""
+    os.chmod(path, 0o666 & ~_umask())
 
 
 _FOLDER = {"hint": "choose another folder with -o", "what": "cannot write to the output folder"}
@@ -76,6 +89,7 @@ def _fsync(path: Path) -> None:
 def _write_durably(path: Path, data: bytes, tmp_dir: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=STAGING_PREFIX, suffix=".tmp", dir=tmp_dir)
     try:
+        _readable(tmp)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -136,6 +150,7 @@ def write_file(target: Path, writer: Callable[[Path], None], force: bool = False
         parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=STAGING_PREFIX, suffix=target.suffix, dir=parent)
         os.close(fd)
+        _readable(tmp_name)
     except OSError as exc:
         raise cannot_write(target, exc, hint) from None
     tmp = Path(tmp_name)
@@ -296,6 +311,7 @@ class OutputDir:
         self._staging: Path | None = None
         self._names: list[str] = []
         self._lock = FolderLock(path)
+        self._keep_staging = False  # a commit failed half-way: its journal and staging let the next run complete it
         self.recovered: list[str] = []  # files of an interrupted commit that this run completed
 
     def __enter__(self) -> OutputDir:
@@ -320,7 +336,7 @@ class OutputDir:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if self._staging is not None:
+            if self._staging is not None and not self._keep_staging:
                 shutil.rmtree(self._staging, ignore_errors=True)
         finally:
             self._lock.release()
@@ -360,10 +376,15 @@ class OutputDir:
                 files[name] = sha256(staged)
             journal = {"procura": 1, "staging": self._staging.name, "files": files}
             _write_durably(self.path / JOURNAL, json.dumps(journal, indent=2).encode("utf-8"), self._staging)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+        try:
             _fsync(self.path)
             _apply_journal(self.path, journal)
         except OSError as exc:
-            raise cannot_write(self.path, exc) from None
+            self._keep_staging = True
+            raise cannot_write(self.path, exc, "the next build into this folder completes the outputs it began "
+                                               "to move into place") from None
         return [self.path / name for name in self._names]
 
 
