@@ -30,7 +30,12 @@ from procura.library import load_library
 
 LIBRARY = load_library()
 IDS = sorted(LIBRARY.requirements)
-FAST = settings(max_examples=4, deadline=None, derandomize=True, database=None,
+# requirements with parameters that apply to the base profile (safety alarms): where numbers matter
+PARAM_IDS = [i for i in IDS if LIBRARY.get(i).parameters and (not LIBRARY.get(i).products
+                                                               or "trygghetslarm" in LIBRARY.get(i).products)]
+numbers = st.one_of(st.sampled_from([float("nan"), float("inf"), float("-inf")]), st.sampled_from([1e308, 0, -1, 99.5]),
+                    st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 10**6))
+FAST = settings(max_examples=3, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
 SLOW = settings(FAST, max_examples=int(os.environ.get("PROCURA_PROPERTY_EXAMPLES", "60")), derandomize=False)
@@ -103,33 +108,35 @@ PATHS = [("organisation",), ("title",), ("reference",), ("version",), ("language
 
 @st.composite
 def profiles(draw) -> str:
+    """A valid profile with one kind of change (so that a change reaches deep code rather than the
+    first validation error): a field, the choices, own requirements or the evaluation model."""
     data = copy.deepcopy(PROFILE)
-    for path in draw(st.lists(st.sampled_from(PATHS), max_size=3)):
-        node = data
-        for key in path[:-1]:
-            node = node.setdefault(key, {}) if isinstance(node.get(key), dict) or key not in node else node[key]
-            if not isinstance(node, dict):
-                break
-        else:
+    kind = draw(st.sampled_from(["field", "choices", "choices", "own", "evaluation", "valid"]))
+    if kind == "field":
+        for path in draw(st.lists(st.sampled_from(PATHS), min_size=1, max_size=2)):
+            node = data
+            for key in path[:-1]:
+                node = node.setdefault(key, {})
             node[path[-1]] = draw(hostile)
-    for req_id in draw(st.lists(st.sampled_from(IDS), max_size=3, unique=True)):
-        choice = draw(st.fixed_dictionaries({}, optional={
-            "include": st.booleans(), "level": st.sampled_from(["bas", "avancerad", "spjutspets", "x"]),
-            "obligation": st.sampled_from(["ska", "bor"]), "justification": sentences,
-            "parameters": st.dictionaries(st.sampled_from([p.name for p in LIBRARY.get(req_id).parameters] or ["x"]),
-                                          st.floats(allow_nan=True, allow_infinity=True) | st.integers(-5, 10**6), max_size=2),
-            "accept": st.lists(st.sampled_from(["VAG-001", "OVR-001", "X"]), max_size=2)}))
-        data.setdefault("choices", {})[req_id] = choice
-    if draw(st.booleans()):
+    elif kind == "choices":
+        for req_id in draw(st.lists(st.sampled_from(PARAM_IDS) | st.sampled_from(IDS), min_size=1, max_size=3, unique=True)):
+            names = [p.name for p in LIBRARY.get(req_id).parameters]
+            choice = draw(st.fixed_dictionaries({}, optional={
+                "include": st.booleans(), "level": st.sampled_from(["bas", "avancerad", "spjutspets"]),
+                "obligation": st.sampled_from(["ska", "bor"]), "justification": sentences,
+                "parameters": st.dictionaries(st.sampled_from(names or ["x"]), numbers, min_size=1, max_size=2),
+                "accept": st.lists(st.sampled_from(["VAG-001", "OVR-001", "X"]), max_size=2)}))
+            data.setdefault("choices", {})[req_id] = choice
+    elif kind == "own":
         data["own_requirements"] = draw(st.lists(st.fixed_dictionaries(
             {"id": st.sampled_from(["EGEN-1", "EGEN-2", "IN-001", "bad id", "x:EGEN-3"]), "title": sentences, "text": sentences,
              "category": st.sampled_from(["support", "_own", "okänd"]), "motive": sentences, "verification": sentences},
-            optional={"stages": st.lists(st.sampled_from(["anbud", "leverans", "x"]), max_size=2),
-                      "obligation": st.sampled_from(["ska", "bor"])}), max_size=2))
-    if draw(st.booleans()):
+            optional={"stages": st.lists(st.sampled_from(["anbud", "leverans", "avtalstid", "x"]), max_size=2),
+                      "obligation": st.sampled_from(["ska", "bor"]), "justification": sentences}), min_size=1, max_size=2))
+    elif kind == "evaluation":
         bor = [i for i in IDS if LIBRARY.get(i).obligation.value == "bor"]
         keys = draw(st.lists(st.sampled_from(["price", *bor[:12]]), min_size=1, max_size=4, unique=True))
-        data["evaluation"] = {k: draw(st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10, 100)) for k in keys}
+        data["evaluation"] = {k: draw(numbers | st.integers(-10, 100)) for k in keys}
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -254,14 +261,28 @@ def _set(data, path, value) -> None:
         node[path[-1]] = value
 
 
+NUMBER_PATHS = [("parameters", 0, "defaults", "bas"), ("parameters", 0, "proportionate")]
+
+
 @st.composite
 def pack_changes(draw):
-    return (draw(st.lists(st.tuples(st.sampled_from(REQ_PATHS), hostile | sentences), max_size=3)),
-            draw(st.lists(st.tuples(st.sampled_from(META_PATHS), hostile), max_size=2)),
-            draw(st.none() | st.fixed_dictionaries({"id": st.sampled_from(IDS[:20] + ["XX-1"]), "why": st.fixed_dictionaries(
-                {"sv": sentences, "en": sentences})}, optional={
-                "obligation": st.sampled_from(["ska", "bor"]), "min_level": st.sampled_from(["bas", "avancerad"]),
-                "text": st.fixed_dictionaries({"bas": st.fixed_dictionaries({"sv": sentences})})})))
+    """One kind of change to a valid pack: its requirement, its pack.yaml, or an override it adds."""
+    kind = draw(st.sampled_from(["number", "number", "requirement", "meta", "override", "valid"]))
+    req_changes, meta_changes, override = [], [], None
+    if kind == "number":
+        req_changes = [(draw(st.sampled_from(NUMBER_PATHS)), draw(numbers))]
+    elif kind == "requirement":
+        req_changes = draw(st.lists(st.tuples(st.sampled_from(REQ_PATHS), hostile | sentences), min_size=1, max_size=2))
+    elif kind == "meta":
+        meta_changes = [(draw(st.sampled_from(META_PATHS)), draw(hostile))]
+    elif kind == "override":
+        override = draw(st.fixed_dictionaries({"id": st.sampled_from(PARAM_IDS[:10] + IDS[:10] + ["XX-1"]), "why": st.fixed_dictionaries(
+            {"sv": sentences, "en": sentences})}, optional={
+            "obligation": st.sampled_from(["ska", "bor"]), "min_level": st.sampled_from(["bas", "avancerad"]),
+            "parameters": st.dictionaries(st.sampled_from(["availability_pct", "hours", "x"]),
+                                          st.fixed_dictionaries({"bas": numbers}), max_size=1),
+            "text": st.fixed_dictionaries({"bas": st.fixed_dictionaries({"sv": sentences})})}))
+    return req_changes, meta_changes, override
 
 
 def _pack_case(fresh, changes) -> None:
