@@ -231,3 +231,17 @@ def test_init_refuses_an_existing_profile_and_writes_a_readable_one(run, tmp_pat
     fresh = tmp_path / "fresh.yaml"
     assert run("init", fresh, "--no-interactive").exit_code == 0
     assert fresh.stat().st_mode & 0o044 == 0o044 or fresh.stat().st_mode & 0o077 == 0  # the umask decides, not mkstemp
+
+
+def test_a_locked_build_may_rewrite_its_own_lock_but_never_the_profile(run, tmp_path):
+    p = profile(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", p, "-o", out).exit_code == 0
+    result = run("build", p, "-o", out, "--locked", out / "procura.lock.json")
+    assert result.exit_code == 0, result.output
+    own = tmp_path / "kravspecifikation.md"
+    own.write_text(p.read_text(encoding="utf-8"), encoding="utf-8")  # a profile named like an output
+    before = digest(own)
+    result = run("build", own, "-o", tmp_path, "--force")
+    assert result.exit_code == EXIT_INPUT and "one of this command's inputs" in result.output
+    assert digest(own) == before
