@@ -6,7 +6,7 @@ answer matrices, keeps procura's promises:
 * no input file changes (hashed before and after).
 
 The default tier is small (a few examples per test, a few seconds each); the ``slow`` tier runs
-many more (``PROCURA_PROPERTY_EXAMPLES``, default 60) and CI runs it.
+many more (``PROCURA_PROPERTY_EXAMPLES``, default 25) and CI runs it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ numbers = st.one_of(st.sampled_from([float("nan"), float("inf"), float("-inf")])
 FAST = settings(max_examples=3, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
-SLOW = settings(FAST, max_examples=int(os.environ.get("PROCURA_PROPERTY_EXAMPLES", "60")), derandomize=False)
+SLOW = settings(FAST, max_examples=int(os.environ.get("PROCURA_PROPERTY_EXAMPLES", "25")), derandomize=False)
 
 # -- values ------------------------------------------------------------------------------------
 words = st.sampled_from(["Leverantören", "ska", "bör", "minst", "högst", "99,5", "%", "timmar", "dygnet runt", "ISO 27001",
