@@ -125,7 +125,8 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     model = document_model(spec, lang, sections=read_sections(loaded.profile, loaded.path))
     model["packs"] = [entry.to_json() for entry in lock]
     names = output_names(lang)
-    with OutputDir(options.out_dir, options.force) as out:
+    # the lock is not protected: it is read in full above, and `--locked out/procura.lock.json -o out` rewrites it
+    with OutputDir(options.out_dir, options.force, inputs=[profile_path, options.template]) as out:
         out.check(names)
         for name, (_, writer) in zip(names, OUTPUTS, strict=True):
             writer(spec, model, out.stage(name), options)

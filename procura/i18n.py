@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import string
 from functools import cache
 from importlib.resources import files
@@ -52,7 +53,11 @@ def t(key: str, lang: Lang, **values: Any) -> str:
 
 
 def number(value: float, lang: Lang) -> str:
-    """A number as the language writes it: 99,5 in Swedish, 99.5 in English; no trailing .0."""
+    """A number as the language writes it: 99,5 in Swedish, 99.5 in English; no trailing .0.
+
+    Every number reaching this is finite: the models take numbers as ``Finite``."""
+    if not math.isfinite(value):
+        raise ValueError(f"i18n.number({value!r}): a non-finite number got past validation")
     text = f"{value:g}" if value != int(value) else f"{int(value):,}".replace(",", "\u00a0")
     return text.replace(".", ",") if lang == "sv" else text
 

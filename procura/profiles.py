@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from procura.errors import InputError, OutputError
+from procura.errors import InputError
 from procura.library import load_library
 from procura.models import Profile
 from procura.render.jinja import environment
+from procura.render.output import preflight, write_file
 from procura.yamlio import parse_yaml, validate
 
 
@@ -52,9 +53,12 @@ def parse_number(text: str) -> float:
     cleaned = str(text).strip().lower().removesuffix("kr").removesuffix("sek").strip()
     cleaned = cleaned.replace("\u00a0", "").replace(" ", "").replace("_", "").replace(",", ".")
     try:
-        return float(cleaned)
+        value = float(cleaned)
     except ValueError:
-        raise InputError(f"{text!r} is not a number", hint="write digits, e.g. 2 500 000 or 2,5") from None
+        value = math.nan
+    if not math.isfinite(value):  # "nan" and "inf" parse as floats but are no amount
+        raise InputError(f"{text!r} is not a number", hint="write digits, e.g. 2 500 000 or 2,5")
+    return value
 
 
 def parse_bool(text: str | bool) -> bool:
@@ -130,14 +134,8 @@ def _facts_yaml(facts: dict) -> str:
 
 
 def write_profile(path: Path, a: ProfileAnswers, force: bool = False) -> None:
-    if path.exists() and not force:
-        raise OutputError(f"{path}: exists — choose another name, or pass --force to overwrite it")
+    hint = "choose another name"
+    preflight(path, force, hint=hint)
     text = render_profile(a, path.name)
     validate(parse_yaml(text, path), Profile, text, path)  # what we write must load back
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".procura-", dir=path.parent if str(path.parent) else ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror}) — check the folder exists and is writable") from None
+    write_file(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), force, hint=hint)

@@ -10,6 +10,7 @@ a missing answer or a changed text needs the officer's review.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
     items = {i.id: i for i in spec.items}
     for key, weight in weights.items():
         where = loaded.where("evaluation", key)
+        if not math.isfinite(weight):  # the model refuses these; a weight set in code must not slip past either
+            raise InputError(f"evaluation.{key}: weight {weight!r} is not a finite number", where, "give weights of 0 or more")
         if weight < 0:
             raise InputError(f"evaluation.{key}: weight {weight:g} is negative", where, "give weights of 0 or more")
         if key == PRICE:
@@ -47,7 +50,7 @@ def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float
             raise InputError(f"evaluation.{key}: {key} is a mandatory (ska) requirement and cannot be scored", where,
                              f"remove its weight, or make it desirable with choices.{key}.obligation: bor")
     total = sum(weights.values())
-    if abs(total - 100) > 1e-6:
+    if not abs(total - 100) <= 1e-6:  # a NaN sum never passes
         raise InputError(f"evaluation: the weights sum to {total:g}, not 100", loaded.where("evaluation"),
                          "adjust the weights (desirable requirements and price) so that they sum to 100")
     return dict(weights)
@@ -241,7 +244,8 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
 
 def write_report(evaluation: Evaluation, out_dir: Path, force: bool = False, template: Path | None = None) -> list[Path]:
     name = f"{t('evaluate.file', evaluation.lang)}.docx"
-    with OutputDir(out_dir, force) as out:
+    inputs = [evaluation.spec.profile_path, template, *(s.file for s in evaluation.suppliers)]
+    with OutputDir(out_dir, force, inputs=inputs) as out:
         out.check([name])
         write_report_docx(evaluation, out.stage(name), template)
         return out.commit()

@@ -47,7 +47,7 @@ def write_checklists(profile_path: Path, options: ChecklistOptions) -> Checklist
     lang: Lang = options.lang or loaded.profile.language
     checklists = [build_checklist(spec, kind, lang, options.today) for kind in options.kinds]
     names = [name for kind in options.kinds for name in file_names(kind, lang)]
-    with OutputDir(options.out_dir, options.force) as out:
+    with OutputDir(options.out_dir, options.force, inputs=[profile_path, options.template]) as out:
         out.check(names)
         for checklist in checklists:
             docx_name, md_name = file_names(checklist.kind, lang)

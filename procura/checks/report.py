@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from procura.checks.findings import Finding, Severity
-from procura.errors import EXIT_FINDINGS, EXIT_OK, OutputError
+from procura.errors import EXIT_FINDINGS, EXIT_OK
 from procura.i18n import t
 from procura.models import Lang
 
@@ -132,7 +132,4 @@ def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, 
                 message += "\n" + t("check.suggestion", lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))
             cells[2].text = message
             cells[3].text = f.citation + (f"\n{f.url}" if f.url else "")
-    try:
-        document.save(str(path))
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the report ({exc.strerror})") from None
+    document.save(str(path))  # through procura.render.output.write_file, which turns OSError into one line

@@ -7,6 +7,7 @@ documents, profiles and libraries all feed their statements through it.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,7 +113,7 @@ def _amount(match: re.Match[str]) -> float | None:
         except ValueError:
             return None
     value *= lx.SCALE.get(scale, 1.0)
-    return value
+    return value if math.isfinite(value) else None  # 400 digits are not an amount
 
 
 def _count(word: str) -> int:

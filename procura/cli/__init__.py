@@ -1,19 +1,27 @@
 """procura's command line: a thin click layer over the core packages.
 
-Commands are imported only when they run, so ``procura --help`` stays fast. Every
-:class:`~procura.errors.ProcuraError` is turned into one clean line on stderr and exit code 2.
+Commands are imported only when they run, so ``procura --help`` stays fast. The one error
+boundary (:func:`report_errors`) turns every :class:`~procura.errors.ProcuraError` into one clean
+line on stderr and exit code 2, and any other exception into one line that says it is a bug
+(the traceback only with ``PROCURA_DEBUG=1``); Ctrl-C ends quietly with exit code 130.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
+import os
 import sys
+import traceback
+from collections.abc import Iterator
 
 import click
 
 from procura import __version__
 from procura.errors import EXIT_INPUT, ProcuraError
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 # command name -> "module:attribute"; the module is imported only when the command is used
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -53,11 +61,41 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
-        try:
+        with report_errors():
             return super().invoke(ctx)
-        except ProcuraError as exc:
-            click.echo(f"procura: error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+
+
+def internal_error_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    if len(text) > 300:
+        text = text[:300] + "…"
+    return (f"procura: internal error: {type(exc).__name__}: {text} — this is a bug; "
+            "please report it with the command you ran")
+
+
+@contextlib.contextmanager
+def report_errors() -> Iterator[None]:
+    """The CLI's one error boundary: every exception becomes one line on stderr and an exit code.
+
+    click's own exceptions (usage errors, --help, ctx.exit) and SystemExit pass through."""
+    try:
+        yield
+    except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        raise
+    except ProcuraError as exc:
+        click.echo(f"procura: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:  # e.g. `procura library list | head -1`: the reader has gone, nothing to say
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:
+        if os.environ.get("PROCURA_DEBUG") == "1":
+            traceback.print_exc()
+        click.echo(internal_error_line(exc), err=True)
+        sys.exit(EXIT_INPUT)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,8 +110,5 @@ def cli() -> None:
 
 
 def main() -> None:
-    try:
+    with report_errors():  # the same boundary for what is raised outside a command (e.g. in a callback)
         cli.main(prog_name="procura")
-    except ProcuraError as exc:  # raised outside a command's invoke (e.g. in a callback)
-        click.echo(f"procura: error: {exc}", err=True)
-        sys.exit(EXIT_INPUT)

@@ -9,6 +9,7 @@ import click
 
 from procura.checks import CheckOptions, Severity, check_target, get_rule
 from procura.checks.report import exit_code, render_text, to_json, write_docx
+from procura.cli.options import FiniteNumber
 from procura.cli.report import console
 from procura.i18n import t
 
@@ -20,20 +21,24 @@ from procura.i18n import t
 @click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of messages.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
-@click.option("--estimated-value", "estimated_value", type=click.FloatRange(min=0, min_open=True), metavar="SEK",
+@click.option("--estimated-value", "estimated_value", type=FiniteNumber(above=0), metavar="SEK",
               help="Estimated value of the procurement, for the turnover cap (a profile's value otherwise).")
 @click.option("--framework", is_flag=True, help="The procurement is a framework agreement (turnover cap on its value).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.docx",
-              help="Also write a review report as a Word document.")
+              help="Also write a review report as a Word document (never over an existing file without --force).")
+@click.option("--force", is_flag=True, help="Replace an existing --report file.")
 def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimated_value: float | None,
-          framework: bool, report: Path | None) -> None:
+          framework: bool, report: Path | None, force: bool) -> None:
     """Check profiles, library or pack folders, and documents (.docx, .xlsx, .csv, .txt, .md)
     for overreaching, vague, inconsistent and missing requirements.
 
     Exit 0: nothing at or above --fail-on; 1: findings; 2: bad input.
     """
     from procura.library import load_library
+    from procura.render.output import preflight, write_file
 
+    if report is not None:  # refuse before checking: the report is never one of the targets, nor over a file
+        preflight(report, force, inputs=targets)
     options = CheckOptions(estimated_value_sek=estimated_value, framework=framework, library=load_library())
     findings = [f for target in targets for f in check_target(target, options)]
     names = [str(target) for target in targets]
@@ -42,7 +47,7 @@ def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimate
     else:
         render_text(findings, names, lang, console(soft_wrap=True))
     if report is not None:
-        write_docx(findings, names, lang, report)
+        write_file(report, lambda path: write_docx(findings, names, lang, path), force, inputs=targets)
     raise SystemExit(exit_code(findings, Severity(fail_on)))
 
 

@@ -15,6 +15,30 @@ template_option = click.option(
     "--template", type=click.Path(path_type=Path), default=None,
     help="Your own Word template (.docx) based on procura's templates/reference.docx.",
 )
+
+
+class FiniteNumber(click.ParamType):
+    """A finite number (not nan or inf), above ``above`` when given: the models' Finite for an option."""
+
+    name = "number"
+
+    def __init__(self, above: float | None = None):
+        self.above = above
+
+    def convert(self, value, param, ctx):
+        from pydantic import ValidationError
+
+        from procura.models.numbers import finite
+
+        try:
+            number = finite(value)
+        except ValidationError:
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        if self.above is not None and not number > self.above:
+            self.fail(f"{value!r} is not above {self.above:g}", param, ctx)
+        return number
+
+
 force_option = click.option("--force", is_flag=True, help="Replace outputs even if they were edited after procura wrote them.")
 
 

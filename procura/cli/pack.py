@@ -68,12 +68,16 @@ def validate(folder: Path, lang: str, fail_on: str) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
               help="Folder to write NAME-VERSION.zip into.")
-def build(folder: Path, out_dir: Path) -> None:
-    """Archive a pack as NAME-VERSION.zip with a SHA-256 manifest (same pack, same bytes)."""
+@click.option("--force", is_flag=True, help="Replace an existing NAME-VERSION.zip that has other contents.")
+def build(folder: Path, out_dir: Path, force: bool) -> None:
+    """Archive a pack as NAME-VERSION.zip with a SHA-256 manifest (same pack, same bytes).
+
+    An existing archive with the same bytes is kept; one with other contents is refused unless
+    --force (a published version should never change: bump the version instead)."""
     from procura.packs.archive import sha256_bytes
     from procura.packs.validate import build_pack
 
-    target = build_pack(folder, out_dir)
+    target = build_pack(folder, out_dir, force=force)
     click.echo(f"wrote {target} (sha256 {sha256_bytes(target.read_bytes())})")
 
 
@@ -150,26 +154,28 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["reqif", "xlsx", "json"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: NAME-VERSION.<format> in the current folder).")
-def export(folder: Path, fmt: str, output: Path | None) -> None:
-    """Export a pack to ReqIF, Excel or JSON."""
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def export(folder: Path, fmt: str, output: Path | None, force: bool) -> None:
+    """Export a pack to ReqIF, Excel or JSON (never over an existing file without --force)."""
     from procura.packs.exchange import PackData, export_json, export_reqif, export_xlsx
     from procura.packs.pack import load_pack
+    from procura.render.output import preflight, write_file
 
+    if output is not None:
+        preflight(output, force, inputs=[folder], hint="choose another file with -o")
     data = PackData.of(load_pack(folder))
     target = output or Path(f"{data.meta.name}-{data.meta.version}.{fmt}")
-    try:
-        if fmt == "reqif":
-            try:
-                text = export_reqif(data)
-            except ImportError:
-                raise InputError("ReqIF export needs the reqif package", hint="pip install 'procura[reqif]'") from None
-            target.write_text(text, encoding="utf-8")
-        elif fmt == "xlsx":
-            export_xlsx(data, target)
-        else:
-            target.write_bytes(export_json(data))
-    except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror})", target, "choose another file with -o") from None
+    if fmt == "reqif":
+        try:
+            text = export_reqif(data)
+        except ImportError:
+            raise InputError("ReqIF export needs the reqif package", hint="pip install 'procura[reqif]'") from None
+        write = lambda path: path.write_text(text, encoding="utf-8")  # noqa: E731
+    elif fmt == "xlsx":
+        write = lambda path: export_xlsx(data, path)  # noqa: E731
+    else:
+        write = lambda path: path.write_bytes(export_json(data))  # noqa: E731
+    write_file(target, write, force, inputs=[folder], hint="choose another file with -o")
     click.echo(f"wrote {target}")
 
 
@@ -183,13 +189,13 @@ def export(folder: Path, fmt: str, output: Path | None) -> None:
 def import_(file: Path, out_dir: Path | None, name: str | None, publisher: str | None, version: str) -> None:
     """Turn a ReqIF, .xlsx, .csv (or procura .json) file into a pack folder."""
     from procura.packs.exchange import import_file, import_meta
-    from procura.packs.pack import load_pack
+    from procura.packs.pack import create_pack_folder
 
     default_name = name or "importerat-paket"
     meta = import_meta(default_name, version, publisher or "Okänd utgivare", file.name)
     data = import_file(file, meta)
-    target = data.write(out_dir or Path(data.meta.name))
-    pack_ = load_pack(target)
+    target = out_dir or Path(data.meta.name)
+    pack_ = create_pack_folder(target, data.write)  # written and loaded in a staging folder; nothing stays on error
     click.echo(f"wrote {target}: {pack_.meta.label}, {len(pack_.requirements)} requirements — check it with "
                f"`procura pack validate {target}`")
     for notice in data.notices:

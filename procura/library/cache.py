@@ -45,6 +45,7 @@ def read(key: str) -> list[tuple[str, Requirement]] | None:
 
 def write(key: str, entries: list[tuple[str, Requirement]]) -> None:
     folder = cache_dir()
+    tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".library-", dir=folder)
@@ -54,5 +55,6 @@ def write(key: str, entries: list[tuple[str, Requirement]]) -> None:
         old = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime)[:-MAX_FILES]
         for path in old:
             path.unlink(missing_ok=True)
-    except OSError:
-        pass  # a cache is an optimisation; never fail a command over it
+    except OSError:  # a cache is an optimisation; never fail a command over it (a full disk: no half file either)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from procura.models.numbers import Finite
 from procura.models.text import Strict
 
 # fact name -> kind. Kept here so conditions are validated when the library loads.
@@ -49,8 +50,8 @@ class FactTest(Strict):
     fact: Literal[tuple(FACTS)]  # type: ignore[valid-type]
     is_: bool | str | int | None = Field(default=None, alias="is")
     in_: list[str | int] | None = Field(default=None, alias="in")
-    gte: int | float | str | None = None
-    lte: int | float | str | None = None
+    gte: int | Finite | str | None = None
+    lte: int | Finite | str | None = None
     contains: str | None = None
 
     @model_validator(mode="after")

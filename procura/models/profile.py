@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from procura.models.numbers import Finite
 from procura.models.requirement import ID_PATTERN, Level, Obligation, Role, Stage
 from procura.models.text import Lang, Strict
 
@@ -22,7 +23,7 @@ class Classification(Strict):
 
 
 class Contract(Strict):
-    years: float = Field(gt=0, le=20, description="length including options")
+    years: Finite = Field(gt=0, le=20, description="length including options")
     framework: bool = False
 
 
@@ -40,7 +41,7 @@ class Choice(Strict):
     include: bool | None = None
     level: Level | None = None
     obligation: Obligation | None = None
-    parameters: dict[str, float] = Field(default_factory=dict)
+    parameters: dict[str, Finite] = Field(default_factory=dict)
     justification: str | None = None
     accept: list[str] = Field(default_factory=list, description="checker rule IDs accepted for this requirement")
 
@@ -56,7 +57,8 @@ class OwnRequirement(Strict):
     role: Role = Role.teknisk_specifikation
     motive: str
     verification: str
-    stages: list[Stage] = Field(default_factory=lambda: [Stage.anbud])
+    stages: list[Stage] = Field(default_factory=lambda: [Stage.anbud], min_length=1,
+                                description="when it is verified; leave it out for at tender (anbud)")
     justification: str | None = None
 
 
@@ -127,7 +129,15 @@ class DocumentOptions(Strict):
 
 class PackRef(Strict):
     name: str
-    version: str = "*"
+    version: str = Field(default="*", description="version range: *, 1.2.0, ^1.2, ~1.2, >=1.0,<2")
+
+    @field_validator("version")
+    @classmethod
+    def _range(cls, value: str) -> str:
+        from procura.packs.semver import Range  # packs builds on models, not the other way round
+
+        Range.parse(value)  # ValueError -> a validation error at packs.N.version
+        return value
 
 
 class Profile(Strict):
@@ -139,7 +149,7 @@ class Profile(Strict):
     date: dt.date | None = None
     language: Lang = "sv"
     products: list[str] = Field(min_length=1)
-    estimated_value_sek: float = Field(gt=0)
+    estimated_value_sek: Finite = Field(gt=0)
     contract: Contract
     classification: Classification
     personal_data: Literal["none", "ordinary", "sensitive"]
@@ -158,7 +168,7 @@ class Profile(Strict):
     packs: list[PackRef] = Field(default_factory=list)
     choices: dict[str, Choice] = Field(default_factory=dict)
     own_requirements: list[OwnRequirement] = Field(default_factory=list)
-    evaluation: dict[str, float] | None = Field(
+    evaluation: dict[str, Finite] | None = Field(
         default=None, description="award weights per bör-requirement ID or 'price'; must sum to 100"
     )
 

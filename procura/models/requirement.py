@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
 from procura.models.condition import Condition
+from procura.models.numbers import Finite
 from procura.models.text import LANGS, Strict, Text
 
 ID_PATTERN = r"^(?:[a-z0-9][a-z0-9-]*:)?[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*$"
@@ -100,9 +101,9 @@ class Parameter(Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text
     unit: str = Field(default="", description="a key from the unit vocabulary (UNITS): written as a word in each language")
-    defaults: dict[Level, float] = Field(min_length=1, description="a default for every level whose text uses it")
+    defaults: dict[Level, Finite] = Field(min_length=1, description="a default for every level whose text uses it")
     stricter: Literal["higher", "lower"]
-    proportionate: float | None = None
+    proportionate: Finite | None = None
     note: Text | None = None
 
     @field_validator("unit")

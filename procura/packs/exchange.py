@@ -179,6 +179,66 @@ ALIASES = {
 }
 
 
+# -- text longer than a spreadsheet cell ---------------------------------------------------------
+# A cell holds at most 32,767 characters (Excel's limit; openpyxl silently cuts longer text). The
+# hidden procura data is therefore split over several cells: a requirement's procura_json over
+# the columns procura_json, procura_json_2, procura_json_3, ... of its row, and a value of the
+# "pack" sheet over the cells after its key. A part never starts with a character that
+# neutralise()/restore() would touch when one is near (the parts are never neutralised or
+# restored: they join back to exactly the original text).
+CELL_LIMIT = 32_767
+PART = 32_000
+_UNSAFE_START = (*FORMULA_START, "'")
+
+
+def split_cell(text: str, size: int = PART) -> list[str]:
+    """``text`` in parts of at most ``size`` characters, where possible none starting with = + - @ '."""
+    parts, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for back in range(min(64, size - 1)):  # a formula-like start, only within a short look-back
+            if not text[end - back].startswith(_UNSAFE_START):
+                end -= back
+                break
+        parts.append(text[start:end])
+        start = end
+    parts.append(text[start:])
+    return parts
+
+
+def json_column(n: int) -> str:
+    """The header of the ``n``-th (1-based) part of procura_json."""
+    return "procura_json" if n == 1 else f"procura_json_{n}"
+
+
+def hidden_json(header: list[Any], row: list[Any] | tuple[Any, ...]) -> str | None:
+    """A row's procura_json joined from its parts (procura_json, procura_json_2, ...), or None."""
+    at = {str(h).strip().lower(): i for i, h in enumerate(header) if isinstance(h, str)}
+    parts = []
+    for n in range(1, len(header) + 1):
+        i = at.get(json_column(n))
+        if i is None:
+            break
+        value = row[i] if i < len(row) else None
+        if value in (None, ""):
+            break
+        parts.append(str(value))
+    return "".join(parts) or None
+
+
+def joined_value(cells: list[Any] | tuple[Any, ...]) -> Any:
+    """A value of the "pack" sheet joined from the cells after its key (one cell, or several parts)."""
+    texts = [c for c in cells if c not in (None, "")]
+    if len(texts) <= 1:
+        return restore(texts[0]) if texts else None
+    return "".join(str(c) for c in texts)  # parts are written as they are, never neutralised
+
+
+def _visible_cell(text: str) -> str:
+    """A visible cell's text, cut (with …) to what a cell holds; the hidden JSON keeps it whole."""
+    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
+
+
 def _rows(data: PackData) -> list[list[Any]]:
     rows = []
     for req in data.requirements:
@@ -189,7 +249,7 @@ def _rows(data: PackData) -> list[list[Any]]:
                "procura_json": json.dumps(_req_json(req), ensure_ascii=True, sort_keys=True)}
         for level, spec in req.levels.items():
             row[f"text_{level.value}_sv"], row[f"text_{level.value}_en"] = spec.text.sv, spec.text.en
-        rows.append([row.get(c) for c in COLUMNS])
+        rows.append([row.get(c) for c in COLUMNS[:-1]] + split_cell(row["procura_json"]))
     return rows
 
 
@@ -201,17 +261,22 @@ def export_xlsx(data: PackData, target: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "requirements"
-    sheet.append(COLUMNS)
-    for row in _rows(data):
-        sheet.append([neutralise(_visible(v)) if isinstance(v, str) else v for v in row])
+    rows = _rows(data)
+    parts = max((len(row) - len(COLUMNS) + 1 for row in rows), default=1)
+    sheet.append(COLUMNS + [json_column(n) for n in range(2, parts + 1)])
+    visible = len(COLUMNS) - 1
+    for row in rows:
+        sheet.append([neutralise(_visible_cell(_visible(v))) if isinstance(v, str) else v for v in row[:visible]]
+                     + row[visible:])  # the procura_json parts, split so that no part needs neutralising
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    sheet.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True  # procura_json, the lossless copy
+    for n in range(parts):  # procura_json and its parts, the lossless copy
+        sheet.column_dimensions[get_column_letter(len(COLUMNS) + n)].hidden = True
     meta = book.create_sheet("pack")
     meta.append(["key", "value"])
     pack_json = data.to_json()
-    meta.append(["pack", neutralise(json.dumps(pack_json["pack"], ensure_ascii=True, sort_keys=True))])
-    meta.append(["overrides", neutralise(json.dumps(pack_json["overrides"], ensure_ascii=True, sort_keys=True))])
+    meta.append(["pack", *split_cell(json.dumps(pack_json["pack"], ensure_ascii=True, sort_keys=True))])
+    meta.append(["overrides", *split_cell(json.dumps(pack_json["overrides"], ensure_ascii=True, sort_keys=True))])
     for sheet_ in book.worksheets:
         for row in sheet_.iter_rows():
             for cell in row:
@@ -248,6 +313,7 @@ def _from_table(header: list[Any], rows: list[list[Any]], meta: PackMeta, where:
             continue
         place = f"{where}:{n}"
         if cells.get("procura_json"):
+            cells["procura_json"] = hidden_json(header, row) or cells["procura_json"]  # it may be split over several cells
             data = parse_json(cells["procura_json"], place, "procura_json")
             if not isinstance(data, dict):
                 raise InputError("procura_json: not a valid requirement (expected a JSON object)", place,
@@ -370,7 +436,7 @@ def import_xlsx(path: Path, meta: PackMeta) -> PackData:
     overrides: list[Override] = []
     if "pack" in sheets:
         where = f"{path}: sheet pack"
-        values = {r[0]: restore(r[1]) if len(r) > 1 else None for r in sheets["pack"].values()[1:] if r and r[0]}
+        values = {r[0]: joined_value(r[1:]) for r in sheets["pack"].values()[1:] if r and r[0]}
         if values.get("pack"):
             data = PackData.from_json({"pack": parse_json(values["pack"], where, "pack"), "requirements": [],
                                        "overrides": parse_json(values.get("overrides") or "[]", where, "overrides")}, where)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
 from procura.models import Level, Obligation, Text
+from procura.models.numbers import Finite
 from procura.models.requirement import LEVEL_ORDER
 from procura.models.text import Strict
 from procura.packs.semver import VERSION_PATTERN, Range, Version
@@ -59,7 +60,7 @@ class Override(Strict):
     obligation: Obligation | None = None
     min_level: Level | None = Field(default=None, description="drop the levels below this one")
     max_level: Level | None = Field(default=None, description="drop the levels above this one")
-    parameters: dict[str, dict[Level, float]] = Field(default_factory=dict, description="new parameter defaults per level")
+    parameters: dict[str, dict[Level, Finite]] = Field(default_factory=dict, description="new parameter defaults per level")
     text: dict[Level, Text] = Field(default_factory=dict, description="new requirement text per level")
 
     @model_validator(mode="after")

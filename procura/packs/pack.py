@@ -12,10 +12,11 @@ Layout::
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from procura.errors import ErrorCollector, InputError
+from procura.errors import ErrorCollector, InputError, ProcuraError, ValidationErrors
 from procura.library import Library, load_library
 from procura.library.loader import add_requirements
 from procura.models import Requirement
@@ -148,6 +149,35 @@ def pack_files(root: Path, categories: list[str]) -> list[str]:
     return sorted(found)
 
 
+def create_pack_folder(target: Path, fill: Callable[[Path], object], base: Library | None = None) -> Pack:
+    """A new pack folder: ``fill(folder)`` writes it into a staging folder beside ``target``, which
+    is loaded (and so validated) there and renamed to ``target`` only if it is a valid pack.
+
+    ``target`` must not exist (or be an empty folder). On any error nothing is left behind, and
+    the error names the files as they would have been called in ``target``."""
+    from procura.render.output import new_folder
+
+    with new_folder(target) as staging:
+        fill(staging)
+        try:
+            load_pack(staging, base)
+        except ProcuraError as exc:
+            raise _relocated(exc, staging, target) from None
+    return load_pack(target, base)
+
+
+def _relocated(exc: ProcuraError, staging: Path, target: Path) -> ProcuraError:
+    def moved(error: InputError) -> InputError:
+        where = error.where.replace(str(staging), str(target)) if error.where else None
+        return InputError(error.what.replace(str(staging), str(target)), where, error.hint)
+
+    if isinstance(exc, ValidationErrors):
+        return ValidationErrors([moved(e) for e in exc.errors])
+    if isinstance(exc, InputError):
+        return moved(exc)
+    return exc
+
+
 def scaffold(name: str, parent: Path, organisation: str = "Exempel kommun") -> Path:
     """Write a new, valid pack with one example requirement; returns its folder."""
     meta = PackMeta.model_validate({
@@ -179,12 +209,13 @@ def scaffold(name: str, parent: Path, organisation: str = "Exempel kommun") -> P
                          "stages": ["anbud", "avtalstid"]},
     }
     Requirement.model_validate(example)
-    try:
-        (root / "support").mkdir(parents=True)
-        (root / PACK_FILE).write_text(dump_yaml(meta.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
-        (root / "support" / "SF-001.yaml").write_text(dump_yaml(example), encoding="utf-8")
-        (root / "README.md").write_text(f"# {name}\n\nSee `procura pack --help` and docs/packs.md.\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the pack ({exc.strerror})", root) from None
+
+    def fill(folder: Path) -> None:
+        (folder / "support").mkdir()
+        (folder / PACK_FILE).write_text(dump_yaml(meta.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
+        (folder / "support" / "SF-001.yaml").write_text(dump_yaml(example), encoding="utf-8")
+        (folder / "README.md").write_text(f"# {name}\n\nSee `procura pack --help` and docs/packs.md.\n", encoding="utf-8")
+
+    create_pack_folder(root, fill)
     return root
 

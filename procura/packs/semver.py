@@ -77,7 +77,10 @@ class Range:
             if not match:
                 raise ValueError(f"{part.strip()!r} is not a version comparator like >=1.2")
             op, version_text = match.groups()
-            version, parts = _partial(version_text)
+            try:
+                version, parts = _partial(version_text)
+            except ValueError:
+                raise ValueError(f"{part.strip()!r} is not a version range like 1.2.0, ^1.2, ~1.2 or >=1.0,<2") from None
             if op == "^":
                 upper = (Version(version.major + 1, 0, 0) if version.major else
                          Version(0, version.minor + 1, 0) if version.minor or parts < 3 else Version(0, 0, version.patch + 1))

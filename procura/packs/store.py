@@ -33,6 +33,7 @@ from procura.packs.archive import (
 from procura.packs.model import NAME_PATTERN, PackMeta
 from procura.packs.pack import PACK_FILE, Pack, load_pack, pack_files
 from procura.packs.semver import Range, Version
+from procura.render.output import cannot_write
 from procura.yamlio import load_model
 
 GIT_TIMEOUT = 300
@@ -132,6 +133,9 @@ class PackStore:
                                  source, "rebuild the archive with `procura pack build`")
             (unpacked / MANIFEST_FILE).write_bytes(manifest.to_bytes())
             return self._move_into_place(unpacked, pack, manifest, force)
+        except OSError as exc:  # a full disk, a vanished folder: one line, and the staging folder goes
+            raise cannot_write(self.root, exc, "check the packs folder's permissions and free space, or choose "
+                                               "another with --packs-dir") from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -159,7 +163,8 @@ class PackStore:
             if not force:
                 raise InputError(f"{pack.name} {pack.version} is already installed with different contents", target,
                                  "a published version should never change; bump the version, or pass --force to replace it")
-            shutil.rmtree(target)
+            old = unpacked.with_name("replaced")  # inside the staging folder, which is removed afterwards
+            os.replace(target, old)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(unpacked, target)
         return InstalledPack(target, pack.meta, manifest)

@@ -95,9 +95,18 @@ def read_lock(path) -> list[LockEntry]:
         data = json.loads(read_bytes(path, 1_000_000, "lock file").decode("utf-8"))
         entries = [LockEntry(e["name"], e["version"], e["publisher"], e["sha256"], e.get("requested", ""))
                    for e in data["packs"]]
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise InputError("not a procura lock file (expected {\"packs\": [{\"name\", \"version\", \"publisher\", \"sha256\"}]})",
                          path, "pass the procura.lock.json that a build wrote") from None
+    for i, entry in enumerate(entries):
+        for key in ("name", "version", "publisher", "sha256"):
+            if not isinstance(getattr(entry, key), str):
+                raise InputError(f"packs.{i}.{key}: not a text", path, "pass the procura.lock.json that a build wrote")
+        try:
+            Version.parse(entry.version)
+        except ValueError as exc:
+            raise InputError(f"packs.{i}.version: {exc}", path,
+                             "pass the procura.lock.json that a build wrote, or build once without --locked") from None
     return entries
 
 

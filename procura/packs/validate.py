@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from procura.errors import InputError
 from procura.library import Library, load_library
 from procura.packs.archive import build_archive, manifest_for
 from procura.packs.pack import Pack, load_pack, pack_files
+from procura.render.output import write_file
 
 # SPDX identifiers seen on shared requirement texts and open data; others are accepted with a warning
 KNOWN_LICENCES = frozenset({"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "EUPL-1.2", "MIT", "Apache-2.0", "ODC-By-1.0",
@@ -42,16 +42,15 @@ def validate_pack(root: Path, base: Library | None = None) -> tuple[Pack, list[F
     return pack, findings
 
 
-def build_pack(root: Path, out_dir: Path, base: Library | None = None) -> Path:
-    """Write ``NAME-VERSION.zip`` into ``out_dir``; the same pack always gives the same bytes."""
+def build_pack(root: Path, out_dir: Path, base: Library | None = None, force: bool = False) -> Path:
+    """Write ``NAME-VERSION.zip`` into ``out_dir``; the same pack always gives the same bytes.
+
+    An existing archive with the same bytes stays; one with other contents is refused unless ``force``."""
     base = base or load_library()
     pack = load_pack(root, base)
     files = {rel: (root / rel).read_bytes() for rel in pack_files(root, list(base.categories))}
     manifest = manifest_for(files, pack.name, pack.version)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        target = out_dir / f"{pack.name}-{pack.version}.zip"
-        build_archive(files, manifest, target)
-    except OSError as exc:
-        raise InputError(f"cannot write the archive ({exc.strerror})", out_dir, "choose another folder with -o") from None
-    return target
+    target = out_dir / f"{pack.name}-{pack.version}.zip"
+    hint = "bump the version in pack.yaml (a published version should never change), or choose another folder with -o"
+    return write_file(target, lambda path: build_archive(files, manifest, path), force, inputs=[root], hint=hint,
+                      keep_identical=True)

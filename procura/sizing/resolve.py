@@ -247,7 +247,15 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
                 "add `justification:` saying why this procurement needs it, or remove the choice"))
         items.append(item)
 
-    for own in profile.own_requirements:
+    for i, own in enumerate(profile.own_requirements):
+        if own.id in library.requirements:
+            taken = library.requirements[own.id]
+            by = f"pack {taken.pack}" if taken.pack else "the library"
+            errors.add(InputError(f"own_requirements.{i}.id: {own.id} is already a requirement of {by}",
+                                  loaded.where("own_requirements", i, "id"),
+                                  "give your own requirement an ID of its own (e.g. EGEN-1), or change the "
+                                  f"{'pack' if taken.pack else 'library'} requirement with choices.{own.id}"))
+            continue
         items.append(Item(id=own.id, category=own.category if own.category in library.categories else "_own",
                           level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
                           reasons=[both("reason.own")], justification=own.justification))
