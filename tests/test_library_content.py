@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from helpers import example_profiles
@@ -238,3 +239,13 @@ def test_labour_conditions_are_opt_in_and_included_with_the_needs_assessment(tmp
         "choices: {}", "choices:\n  AV-013: {include: true, justification: Behövlighetsbedömning gjord 2026-03-02.}"),
         encoding="utf-8")
     assert "AV-013" in {i.id for i in resolve(load_profile(chosen), LIB).items}
+
+
+def test_library_files_write_unit_keys_not_symbols():
+    """Symbols from older packs are read as their keys; the shipped library itself writes the keys."""
+    from procura.models.requirement import UNITS
+
+    root = Path(__file__).resolve().parents[1] / "requirement_library"
+    found = {(p.name, m.group(1).strip("\"'")) for p in root.rglob("*.yaml")
+             for m in re.finditer(r"^\s+unit:\s*(\S*)\s*$", p.read_text(encoding="utf-8"), re.M)}
+    assert found and all(unit in UNITS for _, unit in found), sorted(u for u in found if u[1] not in UNITS)

@@ -24,6 +24,10 @@ PROFILE_TEXT_FACTS = (
 # The unit vocabulary: a key, written as a word in each language by the catalogue (unit.<key>.one/other).
 UNITS = ("", "percent", "seconds", "minutes", "hours", "calendar_days", "working_days", "weeks", "months", "years",
          "sek", "msek", "kbit_per_s", "metres", "count")
+# the symbols packs written before unit keys used, read as their keys; "d" (dagar) is read as calendar days,
+# as Swedish contract text reads "dagar" that does not say arbetsdagar
+LEGACY_UNITS = {"%": "percent", "s": "seconds", "min": "minutes", "h": "hours", "d": "calendar_days", "MSEK": "msek",
+                "kbit/s": "kbit_per_s", "m": "metres"}
 
 
 class Level(StrEnum):
@@ -109,6 +113,7 @@ class Parameter(Strict):
     @field_validator("unit")
     @classmethod
     def _unit_is_a_key(cls, unit: str) -> str:
+        unit = LEGACY_UNITS.get(unit, unit)
         if unit not in UNITS:
             raise ValueError(f"unit {unit!r} is not a unit key; use one of {', '.join(u for u in UNITS if u)} "
                              "(symbols such as d, h, min or % are not written in contract text)")
