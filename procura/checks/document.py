@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,9 +36,18 @@ class CheckOptions:
         return Context(self.estimated_value_sek, self.framework)
 
 
-def check_document(path: Path, options: CheckOptions | None = None) -> list[Finding]:
+# the per-statement rules with their suggestions, many statements at a time (procura.checks.memo.Analyser.many)
+Analyse = Callable[[Sequence[Statement]], list[list[Finding]]]
+
+
+def check_document(path: Path, options: CheckOptions | None = None, analyse_many: Analyse | None = None) -> list[Finding]:
+    """Every finding on a document. ``analyse_many`` replaces the per-statement rules (the batch path passes one
+    that remembers findings of statements it has seen); the findings are the same."""
     options = options or CheckOptions()
     statements = read_statements(Path(path))
+    if analyse_many is not None:
+        found = analyse_many(statements)
+        return [f for fs in found for f in fs] + list(across(statements, str(path)))
     return list(check_statements(statements, options, Suggester(options.library), file=str(path)))
 
 
