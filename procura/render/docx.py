@@ -16,6 +16,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from procura.errors import InputError
 from procura.render.paths import reference_docx
@@ -122,6 +123,10 @@ def style_id(doc, name: str) -> str:
     return ids[name]
 
 
+SECT_PR, W_PPR, W_PSTYLE, W_VAL = qn("w:sectPr"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+W_R, W_RPR, W_RSTYLE, W_T, XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t"), qn("xml:space")
+
+
 def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
     """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store.
 
@@ -129,13 +134,12 @@ def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
     final w:sectPr: python-docx's generic element insertion made this the build's hot spot.
     """
     p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), style_id(doc, style))
-    ppr.append(pstyle)
-    p.append(ppr)
+    # children made with SubElement keep python-docx's element classes and skip OxmlElement's per-call namespace map
+    SubElement(SubElement(p, W_PPR), W_PSTYLE).set(W_VAL, style_id(doc, style))
     body = doc.element.body
-    sect = body.find(qn("w:sectPr"))
+    # the section properties end the body: look at the last child (len() and find() walk every paragraph)
+    last = next(body.iterchildren(reversed=True), None)
+    sect = last if last is not None and last.tag == SECT_PR else body.find(SECT_PR)
     if sect is not None:
         sect.addprevious(p)
     else:
@@ -148,18 +152,12 @@ def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
 
 def run(doc, paragraph: Paragraph, text: str, style: str | None = None):
     """A run of ``text`` (optionally in a character style) at the end of ``paragraph``."""
-    r = OxmlElement("w:r")
+    r = SubElement(paragraph._p, W_R)
     if style is not None:
-        rpr = OxmlElement("w:rPr")
-        rstyle = OxmlElement("w:rStyle")
-        rstyle.set(qn("w:val"), style_id(doc, style))
-        rpr.append(rstyle)
-        r.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
+        SubElement(SubElement(r, W_RPR), W_RSTYLE).set(W_VAL, style_id(doc, style))
+    t = SubElement(r, W_T)
+    t.set(XML_SPACE, "preserve")
     t.text = clean(text)
-    r.append(t)
-    paragraph._p.append(r)
     return r
 
 
