@@ -171,3 +171,18 @@ def test_an_error_in_one_of_many_targets_is_one_line_and_exit_2(tmp_path, runner
     result = runner.invoke(cli, ["check", "--format", "jsonl", "--jobs", "2", *targets, str(broken)])
     assert result.exit_code == 2
     assert "trasig.docx" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_national_benchmark_runs_the_whole_check_on_every_format(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "national.py"), "--sizes", "400", "--runs", "2",
+                             "--formats", "txt,docx,pack", "--keep", str(tmp_path / "corpus")],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for fmt in ("txt", "docx", "pack"):
+        line = next(line for line in result.stdout.splitlines() if line.strip().startswith(fmt))
+        assert "exit 1" in line and "output 0 lines" not in line  # the generated overreach and vague wording is found
+    assert "| 400 |" in result.stdout
