@@ -417,9 +417,10 @@ def main() -> None:
                       f"  load {os.getloadavg()[0]:.1f}  peak {mib(peak.peak_tree)} "
                       f"(largest process {mib(peak.peak_single)})  exit {runs[0].exit_code}  output {lines:,} lines")
                 shutil.rmtree(folder / ".cache", ignore_errors=True)
-        print("\n| statements | " + " | ".join(f"`check` {f} cold / median" for f in formats) + " | peak memory |")
-        print("|---|" + "---|" * len(formats) + "---|")
-        for n in sizes:
+        if formats:
+            print("\n| statements | " + " | ".join(f"`check` {f} cold / median" for f in formats) + " | peak memory |")
+            print("|---|" + "---|" * len(formats) + "---|")
+        for n in sizes if formats else []:
             cells = [f"{results[f][n][0]:.1f} s / {results[f][n][1]:.1f} s" for f in formats]
             peak = max(results[f][n][2].peak_tree for f in formats)
             print(f"| {n:,} | " + " | ".join(cells) + f" | {mib(peak)} |")
