@@ -7,6 +7,7 @@ Public API::
     check_pack(pack) -> list[Finding]               # a pack: its requirements and stricter overrides
     check_document(path, options) -> list[Finding]  # .docx, .xlsx, .csv, .txt, .md
     check_target(path, options) -> list[Finding]    # any of the above, by what the path is
+    check_targets(paths, options, jobs=None) -> Iterator[(path, list[Finding])]  # many, on all cores (procura.checks.batch)
 
 Checks are pure reads; they never change a file.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procura.checks.document import CheckOptions, check_document
+from procura.checks.document import Analyse, CheckOptions, check_document
 from procura.checks.findings import Finding, Location, Severity, Suggestion
 from procura.checks.library import check_library, check_pack
 from procura.checks.rules import CATEGORIES, RULES, Rule, get_rule
@@ -24,12 +25,26 @@ from procura.errors import InputError
 
 __all__ = [
     "CATEGORIES", "RULES", "CheckOptions", "Finding", "Location", "Rule", "Severity", "Suggestion", "check_document",
-    "check_library", "check_pack", "check_specification", "check_target", "get_rule",
+    "check_library", "check_pack", "check_specification", "check_target", "check_targets", "get_rule",
 ]
 
 
-def check_target(path: Path, options: CheckOptions | None = None) -> list[Finding]:
-    """Check a profile (.yaml), a library or pack folder, or a document."""
+def __getattr__(name: str):
+    if name == "check_targets":  # imported on use: it brings in the process pool and the statement cache
+        from procura.checks.batch import check_targets
+
+        return check_targets
+    raise AttributeError(name)
+
+
+def check_target(path: Path, options: CheckOptions | None = None, analyse_documents: Analyse | None = None,
+                 analyse_libraries: Analyse | None = None) -> list[Finding]:
+    """Check a profile (.yaml), a library or pack folder, or a document.
+
+    ``analyse_documents`` and ``analyse_libraries`` replace the per-statement rules on a document's and on a
+    library's or pack's texts (the batch path passes ones that remember what they have seen); the findings are
+    the same.
+    """
     from procura.library import load_library
 
     options = options or CheckOptions()
@@ -37,14 +52,14 @@ def check_target(path: Path, options: CheckOptions | None = None) -> list[Findin
     if path.is_dir() and (path / "pack.yaml").is_file():
         from procura.packs.pack import load_pack
 
-        return check_pack(load_pack(path, options.library or load_library()))
+        return check_pack(load_pack(path, options.library or load_library()), analyse_libraries)
     if path.is_dir():
         root = path if (path / "categories.yaml").is_file() else next(
             (p.parent for p in sorted(path.glob("*/categories.yaml"))), None)
         if root is None:
             raise InputError("not a library or pack folder (no categories.yaml)", path,
                              "give the folder that holds categories.yaml and the category folders")
-        return check_library(load_library(root))
+        return check_library(load_library(root), analyse_libraries)
     if path.suffix.lower() in (".yaml", ".yml"):
         from procura.sizing.resolve import load_profile, resolve
 
@@ -53,4 +68,4 @@ def check_target(path: Path, options: CheckOptions | None = None) -> list[Findin
         if options.estimated_value_sek is not None:
             spec.profile = spec.profile.model_copy(update={"estimated_value_sek": options.estimated_value_sek})
         return check_specification(spec)
-    return check_document(path, options)
+    return check_document(path, options, analyse_documents)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from procura.checks import lexicon as lx
 from procura.checks.duplicates import near_duplicates
@@ -36,9 +38,18 @@ class CheckOptions:
         return Context(self.estimated_value_sek, self.framework)
 
 
-def check_document(path: Path, options: CheckOptions | None = None) -> list[Finding]:
+# the per-statement rules with their suggestions, many statements at a time (procura.checks.memo.Analyser.many)
+Analyse = Callable[[Sequence[Statement]], list[list[Finding]]]
+
+
+def check_document(path: Path, options: CheckOptions | None = None, analyse_many: Analyse | None = None) -> list[Finding]:
+    """Every finding on a document. ``analyse_many`` replaces the per-statement rules (the batch path passes one
+    that remembers findings of statements it has seen); the findings are the same."""
     options = options or CheckOptions()
     statements = read_statements(Path(path))
+    if analyse_many is not None:
+        found = analyse_many(statements)
+        return [f for fs in found for f in fs] + list(across(statements, str(path)))
     return list(check_statements(statements, options, Suggester(options.library), file=str(path)))
 
 
@@ -79,27 +90,26 @@ def across(statements: Sequence[Statement], file: str | None) -> Iterator[Findin
             yield RULES["CON-003"].finding(second.location, other=name(first))
         else:
             yield RULES["CON-001"].finding(second.location, other=name(first), score=round(score))
+    signals = [_signals(s.text) for s in statements]
     # data location: inside Sweden in one place, inside the EU/EEA in another
-    sweden = next((s for s in statements if lx.DATA_SWEDEN.search(s.text) and lx.DATA_WORD.search(s.text)), None)
-    eu = next((s for s in statements if lx.DATA_EU.search(s.text) and lx.DATA_WORD.search(s.text)
-               and not lx.DATA_SWEDEN.search(s.text)), None)
+    sweden = next((s for s, sig in zip(statements, signals, strict=True) if sig.sweden), None)
+    eu = next((s for s, sig in zip(statements, signals, strict=True) if sig.eu), None)
     if sweden and eu:
         yield RULES["CON-002"].finding(eu.location, detail_sv=f"Data ska finnas inom EU/EES här men inom Sverige i {name(sweden)}.",
                                        detail_en=f"Data is to stay within the EU/EEA here but within Sweden in {name(sweden)}.")
     availability: dict[str, Statement] = {}
-    for st in statements:
-        for match in lx.AVAILABILITY_PCT.finditer(st.text):
-            availability.setdefault(match.group(1).replace(",", "."), st)
+    for st, sig in zip(statements, signals, strict=True):
+        for value in sig.availability:
+            availability.setdefault(value, st)
     if len(availability) > 1:
         (v1, s1), (v2, s2) = list(availability.items())[:2]
         yield RULES["CON-002"].finding(s2.location, detail_sv=f"Tillgänglighet {v2} % här men {v1} % i {name(s1)}.",
                                        detail_en=f"Availability {v2} % here but {v1} % in {name(s1)}.")
     ids = {s.location.requirement for s in statements if s.location.requirement}
     if ids:
-        for st in statements:
-            for match in REFERENCE_TO_ID.finditer(st.text):
-                ref = match.group(1)
-                if ref not in ids and ref != st.location.requirement and not lx.STANDARD.search(match.group(0)):
+        for st, sig in zip(statements, signals, strict=True):
+            for ref in sig.references:
+                if ref not in ids and ref != st.location.requirement:
                     yield RULES["CON-006"].finding(st.location, match=ref)
     mandatory = sum(1 for s in statements if s.obligation == "ska")
     if len(statements) >= MANDATORY_MIN and mandatory >= MANDATORY_SHARE * len(statements):
@@ -109,3 +119,25 @@ def across(statements: Sequence[Statement], file: str | None) -> Iterator[Findin
                       "ska-krav tvingar fram ett förkastat anbud. Gör önskemål till bör-krav.",
             detail_en=f"{mandatory} of {len(statements)} requirements ({mandatory / len(statements):.0%}) are mandatory; every "
                       "missed one forces a rejected tender. Make wishes desirable requirements.")
+
+
+class Signals(NamedTuple):
+    """What the rules across statements read from one statement's text."""
+
+    sweden: bool  # data to stay inside Sweden
+    eu: bool  # data to stay inside the EU/EEA (and not Sweden)
+    availability: tuple[str, ...]  # availability percentages, "99.5"
+    references: tuple[str, ...]  # IDs the text refers to ("se krav K12"), standards left out
+
+
+@lru_cache(maxsize=1 << 16)
+def _signals(text: str) -> Signals:
+    """Remembered by text: the same statement recurs in many documents of a national check."""
+    data = bool(lx.DATA_WORD.search(text))
+    in_sweden = bool(lx.DATA_SWEDEN.search(text))
+    return Signals(
+        sweden=in_sweden and data,
+        eu=bool(lx.DATA_EU.search(text)) and data and not in_sweden,
+        availability=tuple(m.group(1).replace(",", ".") for m in lx.AVAILABILITY_PCT.finditer(text)),
+        references=tuple(m.group(1) for m in REFERENCE_TO_ID.finditer(text) if not lx.STANDARD.search(m.group(0))),
+    )

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -35,6 +36,13 @@ def normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_set(text: str) -> tuple[tuple[str, ...], str]:
+    """A text's distinct tokens, sorted, and them joined: remembered, as the same text recurs across documents."""
+    toks = tuple(sorted(set(tokens(text))))
+    return toks, " ".join(toks)
+
+
 def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float = JACCARD) -> list[tuple[int, int, float]]:
     """Pairs (i, j, similarity) with i < j whose texts are near-duplicates.
 
@@ -47,7 +55,7 @@ def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float =
     unique: list[int] = []
     repeats: list[tuple[int, int, float]] = []
     for i, text in enumerate(texts):
-        key = tuple(sorted(set(tokens(text))))
+        key = _token_set(text)[0]
         j = first_of.setdefault(key, i)
         if j == i:
             unique.append(i)
@@ -58,10 +66,11 @@ def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float =
 
 
 def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int, int, float]]:
-    sets = [sorted(set(tokens(t))) for t in texts]
+    prepared = [_token_set(t) for t in texts]
+    sets = [p[0] for p in prepared]
     frequency = Counter(tok for s in sets for tok in s)
     ordered = [sorted(s, key=lambda tok: (frequency[tok], tok)) for s in sets]
-    normal = [" ".join(sorted(s)) for s in sets]
+    normal = [p[1] for p in prepared]
     order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
     index: dict[str, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int, float]] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from procura.checks.document import Analyse
 from procura.checks.duplicates import near_duplicates
 from procura.checks.findings import Finding, Location
 from procura.checks.rules import RULES
@@ -11,12 +14,20 @@ from procura.models import LANGS
 from procura.sizing.resolve import fill_parameters
 
 
-def check_library(library: Library) -> list[Finding]:
+def _analyse_each(statements: Sequence[Statement]) -> list[list[Finding]]:
+    return [list(analyse(s)) for s in statements]
+
+
+def check_library(library: Library, analyse_many: Analyse | None = None) -> list[Finding]:
+    """Every finding on a library or a pack's requirements. ``analyse_many`` replaces the per-statement rules (see
+    :func:`procura.checks.document.check_document`); the findings are the same."""
     findings: list[Finding] = []
     firsts: list[tuple[str, Location]] = []
+    statements: list[Statement] = []  # every level's text in each language, requirement by requirement
+    counts: list[int] = []  # how many of them each requirement has
     for loaded in library.requirements.values():
         req, file = loaded.requirement, str(loaded.path)
-        seen: set[str] = set()
+        before = len(statements)
         for level, spec in req.levels.items():
             for lang in LANGS:
                 raw = getattr(spec.text, lang)
@@ -28,10 +39,19 @@ def check_library(library: Library) -> list[Finding]:
                 # the lowest level's Swedish text (its English one when it has no Swedish) stands for the requirement
                 if level == req.lowest_level and (lang == "sv" or not spec.text.sv):
                     firsts.append((text, location))
-                for finding in analyse(Statement.of(text, location)):
-                    if finding.rule not in seen:
-                        seen.add(finding.rule)
-                        findings.append(finding)
+                statements.append(Statement.of(text, location))
+        counts.append(len(statements) - before)
+    analysed = (analyse_many or _analyse_each)(statements)
+    start = 0
+    for loaded, count in zip(library.requirements.values(), counts, strict=True):
+        req, file = loaded.requirement, str(loaded.path)
+        seen: set[str] = set()
+        for found in analysed[start:start + count]:
+            for finding in found:
+                if finding.rule not in seen:
+                    seen.add(finding.rule)
+                    findings.append(finding)
+        start += count
         missing = [lang for lang in LANGS if lang not in req.languages()]
         if missing:
             names = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English")}[missing[0]]
@@ -49,10 +69,10 @@ def check_library(library: Library) -> list[Finding]:
     return findings
 
 
-def check_pack(pack) -> list[Finding]:
+def check_pack(pack, analyse_many: Analyse | None = None) -> list[Finding]:
     """A pack: its own requirements as a library, and every override stricter than the library's
     requirement as possible overreach (the override's `why` must show the need)."""
-    findings = check_library(pack.library)
+    findings = check_library(pack.library, analyse_many)
     for lib_id, changes in pack.changes.items():
         for change in changes:
             if change.direction != "stricter":

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from procura.checks import CheckOptions, Severity, check_target, get_rule
+from procura.checks import CheckOptions, Severity, get_rule
+from procura.checks.batch import Tally, check_targets, connect
 from procura.checks.report import exit_code, render_text, to_json, write_docx
 from procura.cli.options import FiniteNumber
 from procura.cli.report import console
@@ -16,8 +17,9 @@ from procura.i18n import t
 
 @click.command()
 @click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Readable text grouped by requirement, or JSON with a stable shape.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="Readable text grouped by requirement, JSON with a stable shape, or JSON Lines: one finding per line "
+                   "as it is found, then a summary line (for very many targets).")
 @click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True, help="Language of messages.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
@@ -27,8 +29,13 @@ from procura.i18n import t
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.docx",
               help="Also write a review report as a Word document (never over an existing file without --force).")
 @click.option("--force", is_flag=True, help="Replace an existing --report file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for many targets (default: the number of CPUs; one target is checked in-process).")
+@click.option("--no-cache", is_flag=True, help="Analyse every statement again instead of reusing earlier findings.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://host:8786) instead of local processes; needs procura[dask].")
 def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimated_value: float | None,
-          framework: bool, report: Path | None, force: bool) -> None:
+          framework: bool, report: Path | None, force: bool, jobs: int | None, no_cache: bool, scheduler: str | None) -> None:
     """Check profiles, library or pack folders, and documents (.docx, .xlsx, .csv, .txt, .md)
     for overreaching, vague, inconsistent and missing requirements.
 
@@ -40,8 +47,23 @@ def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimate
     if report is not None:  # refuse before checking: the report is never one of the targets, nor over a file
         preflight(report, force, inputs=targets)
     options = CheckOptions(estimated_value_sek=estimated_value, framework=framework, library=load_library())
-    findings = [f for target in targets for f in check_target(target, options)]
     names = [str(target) for target in targets]
+    client = connect(scheduler) if scheduler else None
+    results = check_targets(targets, options, jobs=jobs, cache=not no_cache, client=client)
+    if fmt == "jsonl":
+        tally = Tally()
+        kept: list = []
+        for _target, found in results:
+            for f in found:
+                click.echo(json.dumps(f.to_json(lang), ensure_ascii=False))
+            tally.add(found)
+            if report is not None:
+                kept += found
+        click.echo(json.dumps({"summary": tally.summary(names)}, ensure_ascii=False))
+        if report is not None:
+            write_file(report, lambda path: write_docx(kept, names, lang, path), force, inputs=targets)
+        raise SystemExit(tally.exit_code(Severity(fail_on)))
+    findings = [f for _target, found in results for f in found]
     if fmt == "json":
         click.echo(json.dumps(to_json(findings, names, lang), ensure_ascii=False, indent=2))
     else:

@@ -19,6 +19,8 @@ from procura import __version__
 from procura.models import Requirement
 
 MAX_FILES = 50  # cached libraries kept; older ones are removed
+# cached packs kept: a national check reads hundreds of packs (one per municipality) and must not evict its own
+MAX_PACK_FILES = 2000
 
 _ENTRIES = TypeAdapter(list[tuple[str, Requirement]])
 
@@ -36,25 +38,36 @@ def digest(root: Path, paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def read(key: str) -> list[tuple[str, Requirement]] | None:
+def digest_files(root: Path, paths: list[Path]) -> str:
+    """The key of a pack's requirement files: procura's version and every file's path and bytes."""
+    h = hashlib.sha256(__version__.encode() + b"\0pack")
+    for path in paths:
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def read(key: str, kind: str = "library") -> list[tuple[str, Requirement]] | None:
     try:
-        return _ENTRIES.validate_json((cache_dir() / f"library-{key}.json").read_bytes())
+        return _ENTRIES.validate_json((cache_dir() / f"{kind}-{key}.json").read_bytes())
     except (OSError, ValueError, ValidationError):
         return None
 
 
-def write(key: str, entries: list[tuple[str, Requirement]]) -> None:
+def write(key: str, entries: list[tuple[str, Requirement]], kind: str = "library") -> None:
     folder = cache_dir()
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".library-", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(_ENTRIES.dump_json(entries, by_alias=True, exclude_none=True))
-        os.replace(tmp, folder / f"library-{key}.json")
-        old = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime)[:-MAX_FILES]
-        for path in old:
-            path.unlink(missing_ok=True)
+        os.replace(tmp, folder / f"{kind}-{key}.json")
+        keep = MAX_PACK_FILES if kind == "pack" else MAX_FILES
+        cached = list(folder.glob(f"{kind}-*.json"))
+        if len(cached) > keep:
+            for path in sorted(cached, key=lambda p: p.stat().st_mtime)[:-keep]:
+                path.unlink(missing_ok=True)
     except OSError:  # a cache is an optimisation; never fail a command over it (a full disk: no half file either)
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)

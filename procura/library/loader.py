@@ -99,14 +99,25 @@ def requirement_paths(root: Path, skip: frozenset[str] = frozenset()) -> list[Pa
     return paths
 
 
-def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), **provenance) -> None:
+def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), cached: bool = False,
+                     **provenance) -> None:
     """Load every ``root/<category>/<ID>.yaml`` (except folders in ``skip``) into ``library``.
 
-    ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement.
+    ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement. With ``cached``
+    the validated requirements are kept in the cache keyed by the files' bytes (a pack); placement is checked
+    against ``library`` every time.
     """
     errors = ErrorCollector()
-    for path in requirement_paths(root, skip):
-        req = errors.attempt(load_placed_requirement, path, library)
+    paths = requirement_paths(root, skip)
+    key = cache.digest_files(root, paths) if cached else None
+    entries = cache.read(key, "pack") if key else None
+    validated = {root / rel: req for rel, req in entries} if entries is not None and len(entries) == len(paths) else {}
+    for path in paths:
+        req = validated.get(path)
+        if req is not None:
+            req = errors.attempt(_placed, req, path, library)
+        else:
+            req = errors.attempt(load_placed_requirement, path, library)
         if req is None:
             continue
         if req.id in library.requirements:
@@ -114,6 +125,15 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
             continue
         library.requirements[req.id] = LoadedRequirement(req, path, **provenance)
     errors.raise_if_any()
+    if key and not validated:
+        here = set(paths)
+        cache.write(key, [(str(loaded.path.relative_to(root)), loaded.requirement)
+                          for loaded in library.requirements.values() if loaded.path in here], "pack")
+
+
+def _placed(req: Requirement, path: Path, library: Library) -> Requirement:
+    check_placement(req, path, library)
+    return req
 
 
 def load_placed_requirement(path: Path, library: Library) -> Requirement:

@@ -21,7 +21,7 @@ from procura.errors import InputError
 from procura.packs.model import FORMAT_VERSION
 
 MANIFEST_FILE = "manifest.json"
-MAX_FILES = 2000
+MAX_FILES = 5100  # a pack may hold as many requirement files as a library (5000) plus pack.yaml and its notes
 MAX_FILE_BYTES = 1_000_000  # the YAML limit of procura.yamlio
 MAX_TOTAL_BYTES = 50_000_000
 MAX_NAME_BYTES = 255  # one file or folder name (NAME_MAX on Linux, macOS and Windows)

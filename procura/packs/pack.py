@@ -73,7 +73,7 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
             errors.add(InputError(f"products.{i}: unknown product area {product!r}", root / PACK_FILE,
                                      f"use one of {', '.join(base.products)}"))
     library = Library(root, base.categories, base.products)
-    errors.attempt(add_requirements, library, root, skip=frozenset({OVERRIDES_DIR}), **provenance(meta))
+    errors.attempt(add_requirements, library, root, skip=frozenset({OVERRIDES_DIR}), cached=True, **provenance(meta))
     for rid, loaded in library.requirements.items():
         if namespace_of(rid) != meta.name:
             errors.add(InputError(f"id {rid} is not in the pack's namespace", loaded.path,

@@ -16,6 +16,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from procura.errors import InputError
 from procura.render.paths import reference_docx
@@ -153,6 +154,10 @@ def style_id(doc, name: str) -> str:
     return ids.get(mapped) if mapped is not None else None
 
 
+SECT_PR, W_PPR, W_PSTYLE, W_VAL = qn("w:sectPr"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+W_R, W_RPR, W_RSTYLE, W_T, XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t"), qn("xml:space")
+
+
 def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) -> Paragraph:
     """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store.
 
@@ -160,15 +165,15 @@ def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) ->
     final w:sectPr: python-docx's generic element insertion made this the build's hot spot.
     """
     p = OxmlElement("w:p")
-    ppr = OxmlElement("w:pPr")
-    pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), style_id(doc, style) or style_id(doc, "Normal"))
-    ppr.append(pstyle)
+    # children made with SubElement keep python-docx's element classes and skip OxmlElement's per-call namespace map
+    ppr = SubElement(p, W_PPR)
+    SubElement(ppr, W_PSTYLE).set(W_VAL, style_id(doc, style) or style_id(doc, "Normal"))
     if keep_next:
-        ppr.append(OxmlElement("w:keepNext"))
-    p.append(ppr)
+        SubElement(ppr, qn("w:keepNext"))
     body = doc.element.body
-    sect = body.find(qn("w:sectPr"))
+    # the section properties end the body: look at the last child (len() and find() walk every paragraph)
+    last = next(body.iterchildren(reversed=True), None)
+    sect = last if last is not None and last.tag == SECT_PR else body.find(SECT_PR)
     if sect is not None:
         sect.addprevious(p)
     else:
@@ -181,24 +186,19 @@ def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) ->
 
 def run(doc, paragraph: Paragraph, text: str, style: str | None = None, bold: bool = False, italic: bool = False):
     """A run of ``text`` (optionally in a character style) at the end of ``paragraph``."""
-    r = OxmlElement("w:r")
+    r = SubElement(paragraph._p, W_R)
     sid = style_id(doc, style) if style is not None else None
     if style is not None or bold or italic:
-        rpr = OxmlElement("w:rPr")
+        rpr = SubElement(r, W_RPR)
         if sid is not None:
-            rstyle = OxmlElement("w:rStyle")
-            rstyle.set(qn("w:val"), sid)
-            rpr.append(rstyle)
+            SubElement(rpr, W_RSTYLE).set(W_VAL, sid)
         if bold or (style is not None and sid is None):
-            rpr.append(OxmlElement("w:b"))
+            SubElement(rpr, qn("w:b"))
         if italic:
-            rpr.append(OxmlElement("w:i"))
-        r.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
+            SubElement(rpr, qn("w:i"))
+    t = SubElement(r, W_T)
+    t.set(XML_SPACE, "preserve")
     t.text = clean(text)
-    r.append(t)
-    paragraph._p.append(r)
     return r
 
 

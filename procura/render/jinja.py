@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from jinja2 import FileSystemLoader, StrictUndefined
@@ -24,12 +25,12 @@ def environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>#|])")
+
+
 def markdown_escape(text: str) -> str:
     """Neutralise Markdown/HTML syntax in a value so pack text cannot inject markup."""
-    out = []
-    for ch in str(text):
-        out.append("\\" + ch if ch in "\\`*_[]<>#|" else ch)
-    return "".join(out)
+    return MARKDOWN_SYNTAX.sub(r"\\\1", str(text))
 
 
 def render(template: str, **context) -> str:
