@@ -486,7 +486,7 @@ def test_a_cleared_visible_text_is_refused_not_guessed(tmp_path):
     assert result.exit_code == 2 and f"{exported}:2: text_bas_sv is empty in the sheet" in result.stderr
 
 
-@pytest.mark.parametrize("value, message", [(42, "procura_json: expected JSON text"),
+@pytest.mark.parametrize("value, message", [(42, "procura_json: not a valid requirement (expected a JSON object)"),
                                             ("[" * 5000 + "]" * 5000, "procura_json: JSON nested too deeply"),
                                             ("[1, 2]", "procura_json: not a valid requirement")])
 def test_a_broken_hidden_json_cell_is_an_error_naming_the_row(tmp_path, value, message):
