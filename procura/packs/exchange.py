@@ -235,7 +235,10 @@ def joined_value(cells: list[Any] | tuple[Any, ...]) -> Any:
 
 
 def _visible_cell(text: str) -> str:
-    """A visible cell's text, cut (with …) to what a cell holds; the hidden JSON keeps it whole."""
+    """A visible cell's text, cut (with …) to what a cell holds; the hidden JSON keeps it whole.
+
+    Cut after neutralise(): its apostrophe would otherwise push the … past the limit, where
+    openpyxl cuts it off and the shortened cell would look like an edit."""
     return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
 
 
@@ -266,7 +269,7 @@ def export_xlsx(data: PackData, target: Path) -> None:
     sheet.append(COLUMNS + [json_column(n) for n in range(2, parts + 1)])
     visible = len(COLUMNS) - 1
     for row in rows:
-        sheet.append([neutralise(_visible_cell(_visible(v))) if isinstance(v, str) else v for v in row[:visible]]
+        sheet.append([_visible_cell(neutralise(_visible(v))) if isinstance(v, str) else v for v in row[:visible]]
                      + row[visible:])  # the procura_json parts, split so that no part needs neutralising
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -71,12 +71,16 @@ def test_a_pack_with_texts_longer_than_a_cell_round_trips(run, tmp_path):
 
 def test_a_visible_cell_longer_than_a_cell_is_cut_visibly(run, tmp_path):
     root = long_pack(tmp_path, text_length=40_000, why_length=10)
+    req = root / "support" / "SF-001.yaml"
+    data = yaml.safe_load(req.read_text(encoding="utf-8"))
+    data["levels"]["bas"]["text"]["sv"] = "-" + data["levels"]["bas"]["text"]["sv"]  # neutralised: "'-..."
+    req.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     xlsx = tmp_path / "p.xlsx"
     assert run("pack", "export", root, "--format", "xlsx", "-o", xlsx).exit_code == 0
     sheet = load_workbook(str(xlsx))["requirements"]
     column = [c.value for c in sheet[1]].index("text_bas_sv")
     cell = sheet.cell(row=2, column=column + 1).value
-    assert len(cell) == CELL_LIMIT and cell.endswith("…")
+    assert len(cell) == CELL_LIMIT and cell.endswith("…") and cell.startswith("'-")
 
 
 def test_parts_are_below_the_limit_with_room():
