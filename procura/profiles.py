@@ -54,9 +54,9 @@ def parse_number(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        value = math.nan
-    if not math.isfinite(value):  # "nan" and "inf" parse as floats but are no amount
-        raise InputError(f"{text!r} is not a number", hint="write digits, e.g. 2 500 000 or 2,5")
+        raise InputError(f"{text!r} is not a number", hint="write digits, e.g. 2 500 000 or 2,5") from None
+    if not math.isfinite(value):  # "nan", "inf" and "1e999" parse as floats but are no amount
+        raise InputError(f"{text!r} is not a finite number", hint="write digits, e.g. 2 500 000 or 2,5")
     return value
 
 

@@ -49,6 +49,12 @@ PROFILE = {
     "contract": {"years": 4, "framework": False},
     "classification": {"confidentiality": 2, "integrity": 2, "availability": 2},
     "personal_data": "ordinary", "life_critical": False, "users": ["residents", "staff"], "date": "2026-11-01",
+    # the facts the safety-alarm texts need (docs/library.md, "Profile facts"): without them a build stops
+    "volumes": {"trygghetslarm": {"individuals": 300, "devices": 320, "staff_users": 40, "concurrent_users": 10}},
+    "systems": {"care_record": "Lifecare"}, "alarms": {"stationary": True, "mobile": False, "reception": True},
+    "languages": ["finska"], "trainees": {"administrators": 2, "super_users": 5},
+    "price_index": {"name": "Konsumentprisindex (KPI, 1980=100), SCB", "base_month": "2026-10"},
+    "annexes": {"dpa": "bilaga 4, Personuppgiftsbiträdesavtal"},
 }
 
 

@@ -124,7 +124,7 @@ def test_a_failed_import_leaves_nothing_behind(run, tmp_path):
     out = tmp_path / "imported"
     result = run("pack", "import", csv, "-o", out, "--name", "imp")
     assert result.exit_code == EXIT_INPUT
-    assert f"{out}/okänd/K-1.yaml: category: unknown category" in result.output  # named as it would have been
+    assert f"{csv}: imp:K-1: category: unknown category" in result.output  # refused before anything is written
     assert not out.exists() and leftovers(tmp_path) == []
 
 
