@@ -23,7 +23,7 @@ MAX_OFFICE_BYTES = 50_000_000
 MAX_UNPACKED_BYTES = 300_000_000  # a zip bomb unpacks to far more than its size
 MAX_STATEMENTS = 100_000
 MAX_STATEMENT_CHARS = 5_000
-DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md")
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md", ".pdf")
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/.xls files
 ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
@@ -47,6 +47,8 @@ def read_statements(path: Path) -> list[Statement]:
     if suffix not in DOCUMENT_SUFFIXES:
         raise InputError(f"cannot check files of type {suffix or '(none)'}", path,
                          f"give a profile (.yaml), a library folder or a document ({', '.join(DOCUMENT_SUFFIXES)})")
+    if suffix == ".pdf":
+        return _limited(path, _pdf(path))
     data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx") else MAX_TEXT_BYTES)
     if suffix == ".docx":
         statements = _docx(path, data)
@@ -56,9 +58,22 @@ def read_statements(path: Path) -> list[Statement]:
         statements = _csv(path, _decode(path, data))
     else:
         statements = _lines(path, _decode(path, data), markdown=suffix == ".md")
+    return _limited(path, statements)
+
+
+def _limited(path: Path, statements: list[Statement]) -> list[Statement]:
     if len(statements) > MAX_STATEMENTS:
         raise InputError(f"{len(statements)} statements, more than the limit of {MAX_STATEMENTS}", path, "split the document")
     return statements
+
+
+def _pdf(path: Path) -> list[Statement]:
+    from procura.checks import pdf
+
+    data = _read_bytes(path, pdf.MAX_PDF_BYTES)
+    if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
+        raise InputError("not a PDF (no %PDF header)", path, "check that it is the right file")
+    return pdf.read_statements(path, data)
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
