@@ -171,6 +171,12 @@ def _item(block: Block, text: str, ctx: _Context) -> list[Statement]:
 
 def _row(block: Block, ctx: _Context) -> list[Statement]:
     cells = [" ".join(c.split()) for c in block.cells]
+    lead_in = next((c for c in cells if c.endswith(":") and (lx.MODAL.search(c) or LEAD_WORDS.search(c))), None)
+    if lead_in:
+        # "Erbjuden konsult ska uppfylla nedan ställda krav: | Ange var i CV …": the rows or items after it are demands
+        ctx.lead, ctx.lead_open = _obligation_of_label(lead_in) or ctx.section_obligation, True
+        ctx.text_column = None
+        return []
     if block.header:
         ctx.text_column = _text_column(cells)
         lead = next((c for c in cells if SKA_CONTEXT.search(c) or BOR_CONTEXT.search(c)), None)

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from procura.checks import lexicon as lx
 from procura.checks.findings import Location
 from procura.errors import InputError
 
@@ -299,65 +300,70 @@ def blocks(path: Path, pages: list[list[Line]]):
     is one block."""
     from procura.checks.layout import Block
 
-    body = _body_size(pages)
+    body, body_bold = _body_font(pages)
     result: list[Block] = []
     current: Block | None = None
     last: Line | None = None
     for page in pages:
         for line in page:
             location = Location(file=str(path), page=line.page, line=line.number)
-            text = line.text
-            heading = _heading(line, body)
+            heading = _heading(line, body, body_bold)
+            if (heading is not None and heading[0] is None and current is not None and current.kind == "row"
+                    and last is not None and line.size < body + 0.9 and _continues_row(line, last, current)):
+                heading = None  # a bold header row of a table, wrapped
             if heading is not None:
                 number, title = heading
                 current = None
                 result.append(Block("heading", title, location, number=number))
                 last = line
                 continue
-            if len(line.cells) > 1 and not (ITEM_START.match(line.cells[0].text) and len(line.cells) == 2
-                                            and len(line.cells[1].text) < 25):
-                cells = [c.text for c in line.cells]
-                if (current is not None and current.kind == "row" and last is not None and _continues_row(line, last, current)):
-                    _extend_cells(current, line)
-                else:
-                    current = Block("row", text, location, cells=cells,
-                                    cell_locations=[Location(file=str(path), page=line.page, line=line.number)] * len(cells))
-                    current.starts = [(0, location)]
-                    current.geometry = [(c.x0, c.x1) for c in line.cells]  # type: ignore[attr-defined]
-                    result.append(current)
-                last = line
-                continue
-            if current is not None and last is not None and _continues(current, line, last, body):
+            if current is not None and last is not None and _continues(current, line, last, body, body_bold):
                 if current.kind == "row":
                     _extend_cells(current, line)
                 else:
+                    text = line.cells[0].text if current.kind == "item" else line.text
                     current.starts.append((len(current.text) + 1, location))
                     current.text = _join(current.text, text)
+                last = line
+                continue
+            if ITEM_START.match(line.text):
+                # an item, maybe with narrow cells beside it (points, an answer box): the item's text is its first cell
+                current = Block("item", line.cells[0].text, location, starts=[(0, location)])
+                current.indent, current.right = line.x0, line.cells[0].x1  # type: ignore[attr-defined]
+            elif len(line.cells) > 1:
+                cells = [c.text for c in line.cells]
+                header = not result or result[-1].kind != "row"
+                current = Block("row", line.text, location, cells=cells, cell_locations=[location] * len(cells),
+                                starts=[(0, location)], header=header and all(len(c) < 60 for c in cells))
+                current.geometry = [(c.x0, c.x1) for c in line.cells]  # type: ignore[attr-defined]
             else:
-                kind = "item" if ITEM_START.match(text) else "para"
-                current = Block(kind, text, location, starts=[(0, location)])
-                current.indent = line.x0  # type: ignore[attr-defined]
-                result.append(current)
+                current = Block("para", line.text, location, starts=[(0, location)])
+                current.indent, current.right = line.x0, line.x1  # type: ignore[attr-defined]
+            result.append(current)
             last = line
     return result
 
 
-def _body_size(pages: list[list[Line]]) -> float:
+def _body_font(pages: list[list[Line]]) -> tuple[float, bool]:
+    """The size of the body text, and whether it is bold (then bold marks no heading)."""
     sizes: Counter[float] = Counter()
+    bold = chars = 0
     for page in pages:
         for line in page:
             sizes[round(line.size * 2) / 2] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+            chars += len(line.text)
+            bold += len(line.text) if line.bold else 0
+    return (sizes.most_common(1)[0][0] if sizes else 10.0), bold > 0.5 * chars
 
 
-def _heading(line: Line, body: float) -> tuple[str | None, str] | None:
+def _heading(line: Line, body: float, body_bold: bool = False) -> tuple[str | None, str] | None:
     """A section heading: its number and title ("2.1.2", "Ska-krav på offererad konsult")."""
     if len(line.cells) > 2:
         return None
     text = " ".join(c.text for c in line.cells)
     if len(text) > 120 or text.endswith((",", ";")):
         return None
-    larger = line.size >= body + 0.9 or line.bold
+    larger = line.size >= body + 0.9 or (line.bold and not body_bold)
     match = SECTION_LINE.match(text)
     if match:
         title = match.group("title")
@@ -365,25 +371,33 @@ def _heading(line: Line, body: float) -> tuple[str | None, str] | None:
         if larger or ("." in number and not SENTENCE_FINAL.search(title) and len(title) < 90):
             return number, title
         return None
-    if larger and len(text) < 90 and not text.endswith("."):
-        return None, text
+    if len(line.cells) == 1 and len(text) < 90 and not text.endswith((".", ":")):
+        if line.size >= body + 0.9 or (line.bold and not body_bold and not lx.MODAL.search(text)):
+            return None, text
     return None
 
 
-def _continues(block, line: Line, last: Line, body: float) -> bool:
+def _continues(block, line: Line, last: Line, body: float, body_bold: bool) -> bool:
     """Whether ``line`` carries on ``block`` (a wrapped line, or a paragraph running on to the next page)."""
-    if ITEM_START.match(line.text) or _heading(line, body) is not None:
+    if _heading(line, body, body_bold) is not None and not (block.kind == "row" and line.size < body + 0.9):
         return False
+    ended = SENTENCE_FINAL.search(block.text)
+    if ITEM_START.match(line.text):
+        # "(1) månad före …" at the left edge of a wrapped line goes on with the sentence
+        if ended or not line.text.startswith("(") or abs(line.x0 - last.x0) > 2 or line.page != last.page:
+            return False
     if line.page != last.page:
         # the next page goes on with the sentence: the block does not end a sentence, the line starts in lower case
-        return not SENTENCE_FINAL.search(block.text) and line.text[:1].islower()
+        return block.kind != "row" and not ended and line.text[:1].islower()
     gap = line.top - last.bottom
     if gap > 0.75 * max(line.size, last.size):
         return False
     if block.kind == "row":
         return _continues_row(line, last, block)
     if block.kind == "item":
-        return line.x0 > getattr(block, "indent", 0) + 2 or not SENTENCE_FINAL.search(block.text)
+        return getattr(block, "indent", 0) + 2 < line.x0 < getattr(block, "right", 10**6)
+    if len(line.cells) > 1:
+        return False
     return abs(line.size - last.size) < 1.5
 
 
