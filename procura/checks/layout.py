@@ -36,7 +36,8 @@ FORM_LABEL = re.compile(
 ANSWER_TAIL = re.compile(r"\s*(?:svar|answer|svarsalternativ)\s*:\s*.*$|\s+(?:ja\s*/\s*nej|yes\s*/\s*no)\.?(?:\s+(?:ja|yes)\s+"
                          r"(?:krävs|required))?\s*$", re.I)
 ANSWER_LINE = re.compile(
-    r"^(?:ja\s*/\s*nej|yes\s*/\s*no|nej\s*/\s*ja)\.?(?:\s*(?:ja|nej|yes|no)\s+(?:krävs|required)\.?)?$|^(?:ja|nej)\s+krävs\.?$|"
+    r"^(?:ja\s*/\s*nej|yes\s*/\s*no|nej\s*/\s*ja)\.?(?:\s*(?:ja|nej|yes|no)\s+(?:krävs|required)\.?)?(?:\s+leverantörskommentar\s+\w+)?$|"
+    r"^(?:ja|nej)\s+krävs\.?(?:\s+leverantörskommentar\s+\w+)?$|"
     r"^(?:fritext|bifogad fil|bifogade filer|prismatris.*|numeriskt.*|datum|flerval.*|enkelval.*|free text|attached file)$",
     re.I)
 ANSWER_REQUIRED = re.compile(r"\b(?:ja|yes)\s+(?:krävs|required)\b", re.I)
@@ -162,6 +163,10 @@ def _item(block: Block, text: str, ctx: _Context) -> list[Statement]:
     if form is not None:
         return [_make(block, form[0], ctx, form[1])]
     if not body or len(body) < 4:
+        return []
+    if body.endswith(":"):  # "1. För detta uppdrag krävs:" opens the items under it
+        ctx.lead = _obligation_of_label(body) or ctx.section_obligation
+        ctx.lead_open = bool(ctx.lead or LEAD_WORDS.search(body))
         return []
     obligation = ctx.lead or ctx.section_obligation
     if _is_requirement(body) or (ctx.lead_open and len(body) >= 8):

@@ -154,46 +154,50 @@ def _page_lines(document, index: int, path: Path) -> tuple[list[Line], int, floa
     return _visual_lines(segments, index + 1), count, height
 
 
+WORD = re.compile(r"[^\s\x00]+")
+
+
 def _segments(handle, text: str, count: int, height: float) -> list[_Segment]:
-    """Runs of characters on one line with no wide gap, in pdfium's order."""
+    """Runs of words on one line with no wide gap between them, in pdfium's order.
+
+    Only the first and last character of each word is measured: a call into pdfium costs about as much
+    as the rest of the work per character, and a gap wide enough to matter lies between words."""
     import pypdfium2.raw as raw
 
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    get_box = raw.FPDFText_GetCharBox
+    rect = raw.FS_RECTF()
+    pointer = ctypes.byref(rect)
+    loose_box = raw.FPDFText_GetLooseCharBox
     segments: list[_Segment] = []
-    current: _Segment | None = None
-    last_right = 0.0
-    pending_space = False
-    for i in range(count):
-        char = text[i]
-        if char in "\r\n":
-            current, pending_space = None, False
-            continue
-        if char.isspace() or char == "\x00":
-            pending_space = current is not None
-            continue
-        if not get_box(handle, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)):
-            continue
-        x0, x1, y_top, y_bottom = left.value, right.value, height - top.value, height - bottom.value
-        if current is not None:
-            gap = x0 - last_right
-            middle = (y_top + y_bottom) / 2
-            same_line = current.top - 0.5 * current.size <= middle <= current.bottom + 0.5 * current.size
-            if not same_line or gap > GAP_EM * current.size or gap < -current.size:
-                current = None
-        if current is None:
-            size = raw.FPDFText_GetFontSize(handle, i) or (y_bottom - y_top) or 10.0
-            weight = raw.FPDFText_GetFontWeight(handle, i)
-            current = _Segment(y_top, y_bottom, x0, x1, size, weight >= 600, [])
-            segments.append(current)
-            pending_space = False
-        elif pending_space:
-            current.chars.append(" ")
-            pending_space = False
-        current.chars.append(char)
-        current.top, current.bottom = min(current.top, y_top), max(current.bottom, y_bottom)
-        current.x1 = max(current.x1, x1)
-        last_right = x1
+    offset = 0
+    for pdf_line in text.split("\r\n"):
+        current: _Segment | None = None
+        last_right = 0.0
+        for match in WORD.finditer(pdf_line):
+            first, last = offset + match.start(), offset + match.end() - 1
+            if not loose_box(handle, first, pointer):
+                continue
+            x0, y_top, y_bottom = rect.left, height - rect.top, height - rect.bottom
+            if last != first and loose_box(handle, last, pointer):
+                x1 = rect.right
+            else:
+                x1 = max(x0, rect.right)
+            if current is not None:
+                gap = x0 - last_right
+                middle = (y_top + y_bottom) / 2
+                same_line = current.top - 0.5 * current.size <= middle <= current.bottom + 0.5 * current.size
+                if not same_line or gap > GAP_EM * current.size or gap < -current.size:
+                    current = None
+            if current is None:
+                size = raw.FPDFText_GetFontSize(handle, first) or (y_bottom - y_top) or 10.0
+                weight = raw.FPDFText_GetFontWeight(handle, first)
+                current = _Segment(y_top, y_bottom, x0, x1, size, weight >= 600, [match.group(0)])
+                segments.append(current)
+            else:
+                current.chars.append(" " + match.group(0))
+                current.top, current.bottom = min(current.top, y_top), max(current.bottom, y_bottom)
+                current.x1 = max(current.x1, x1)
+            last_right = x1
+        offset += len(pdf_line) + 2
     return segments
 
 
@@ -269,8 +273,8 @@ def _without_furniture(pages: list[list[Line]], heights: list[float]) -> list[li
                 if all(LEGEND_LINE.match(c.text) for c in line.cells):
                     continue
                 in_legend = False
-            line.cells = [c for c in line.cells if not (ELLIPSIS_TAG.match(c.text) and c.x0 > 250)] or line.cells
-            if all(LEGEND_LINE.match(c.text) for c in line.cells):
+            line.cells = [c for c in line.cells if not (ELLIPSIS_TAG.match(c.text) and c.x0 > 250)]
+            if not line.cells or all(LEGEND_LINE.match(c.text) for c in line.cells):
                 continue
             kept.append(line)
         result.append(kept)
@@ -313,6 +317,11 @@ def blocks(path: Path, pages: list[list[Line]]):
                 heading = None  # a bold header row of a table, wrapped
             if heading is not None:
                 number, title = heading
+                if (number is None and result and result[-1].kind == "heading" and last is not None
+                        and abs(line.size - last.size) < 0.5 and line.top - last.bottom < 0.75 * line.size):
+                    result[-1].text = _join(result[-1].text, title)  # a heading on two lines
+                    last = line
+                    continue
                 current = None
                 result.append(Block("heading", title, location, number=number))
                 last = line
@@ -395,6 +404,8 @@ def _continues(block, line: Line, last: Line, body: float, body_bold: bool) -> b
     if block.kind == "row":
         return _continues_row(line, last, block)
     if block.kind == "item":
+        if abs(line.x0 - getattr(block, "indent", 0)) <= 2:  # no hanging indent: only a sentence that goes on
+            return not ended and line.text[:1].islower()
         return getattr(block, "indent", 0) + 2 < line.x0 < getattr(block, "right", 10**6)
     if len(line.cells) > 1:
         return False
@@ -431,7 +442,7 @@ def _join(before: str, after: str) -> str:
             return f"{stem}- {after}"
         if not word or len(word) <= 2 or word.isupper() or any(ch.isdigit() for ch in word) or first[:1].isupper():
             return f"{stem}-{after}"
-        if before.endswith("-") and stem.endswith(" "):
-            return f"{stem}- {after}"
+        if stem.endswith(" "):
+            return f"{stem}-{after}"  # "avtalsnamn och -" + "nummer"
         return stem + after
     return f"{before} {after}"
