@@ -23,7 +23,8 @@ MAX_OFFICE_BYTES = 50_000_000
 MAX_UNPACKED_BYTES = 300_000_000  # a zip bomb unpacks to far more than its size
 MAX_STATEMENTS = 100_000
 MAX_STATEMENT_CHARS = 5_000
-DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md", ".pdf")
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md", ".pdf", ".dotx", ".docm", ".doc", ".odt", ".rtf")
+CONVERTED_SUFFIXES = (".doc", ".odt", ".rtf")  # read through LibreOffice, as .docx
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML and old .doc/.xls files
 ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
@@ -49,9 +50,11 @@ def read_statements(path: Path) -> list[Statement]:
                          f"give a profile (.yaml), a library folder or a document ({', '.join(DOCUMENT_SUFFIXES)})")
     if suffix == ".pdf":
         return _limited(path, _pdf(path))
-    data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx") else MAX_TEXT_BYTES)
-    if suffix == ".docx":
-        statements = _docx(path, data)
+    if suffix in CONVERTED_SUFFIXES:
+        return _limited(path, _converted(path))
+    data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx", ".dotx", ".docm") else MAX_TEXT_BYTES)
+    if suffix in (".docx", ".dotx", ".docm"):
+        statements = _word(path, data)
     elif suffix == ".xlsx":
         statements = _xlsx(path, data)
     elif suffix == ".csv":
@@ -65,6 +68,25 @@ def _limited(path: Path, statements: list[Statement]) -> list[Statement]:
     if len(statements) > MAX_STATEMENTS:
         raise InputError(f"{len(statements)} statements, more than the limit of {MAX_STATEMENTS}", path, "split the document")
     return statements
+
+
+def _word(path: Path, data: bytes) -> list[Statement]:
+    """A Word document's statements with section numbers, paragraph numbers and table cells."""
+    from procura.checks import word
+    from procura.checks.layout import statements
+
+    return statements(word.blocks(path, word.load(path, data)))
+
+
+def _converted(path: Path) -> list[Statement]:
+    """A .doc/.odt/.rtf read as the .docx LibreOffice makes of it (in a temporary folder)."""
+    from procura.checks import word
+    from procura.checks.convert import to_docx
+    from procura.checks.layout import statements
+
+    _read_bytes(path, MAX_OFFICE_BYTES)
+    data = to_docx(path)
+    return statements(word.blocks(path, word.load(path, data)))
 
 
 def _pdf(path: Path) -> list[Statement]:

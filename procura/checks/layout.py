@@ -15,7 +15,7 @@ with its place. :func:`statements` then
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from procura.checks import lexicon as lx
@@ -52,6 +52,12 @@ BOR_CONTEXT = re.compile(r"\b(?:bör-?\s?krav\w*|börkrav\w*|bör|meriterande|me
 LEAD_WORDS = re.compile(r"\b(?:krav\w*|requirement\w*|meriterande|mervärde\w*|önskvärd\w*|efterfrågar|förväntas|"
                         r"kompetens\w*|erfarenhet\w*|kunskap\w*|egenskaper|förmåg\w*|qualifications?|experience|"
                         r"vikt vid)\b", re.I)
+# "Följande uppgifter ska framgå:", "Fakturan ska innehålla:": the items are fields of a form, not demands
+CONTENT_LEAD = re.compile(r"\b(?:uppgift\w*|framgå|innehålla|innehåller|information|ange[rs]?|anges|bifoga\w*|följande "
+                          r"diskuteras|exempelvis|t\.ex\.|such as|contain|include)\b", re.I)
+# the steps of a scoring scale ("Mycket bra – Konsulten visar …"): how answers are graded, not what is demanded
+SCALE_STEP = re.compile(r"^(?:mycket bra|bra|mindre bra|godkänd|godkänt|mycket väl godkänd|väl godkänd|utmärkt|"
+                        r"tillför inget mervärde|ej godkänd|inte godkänd|godtagbar|acceptabel|\d+\s*poäng)\s*[-–=:]", re.I)
 ABBREVIATIONS = ("t.ex", "bl.a", "d.v.s", "dvs", "m.m", "s.k", "inkl", "exkl", "enl", "ca", "resp", "ev", "p.g.a", "pga",
                  "nr", "st", "kl", "jfr", "e.g", "i.e", "fr.o.m", "t.o.m", "kap",
                  "tel", "ang", "avd", "bl a", "vs", "no", "min", "max", "prof", "dr", "mr", "ms", "sek", "kr", "tim",
@@ -72,12 +78,14 @@ class Block:
     # where each line of the text begins, for the place of a sentence inside a paragraph: (offset, location)
     starts: list[tuple[int, Location]] = field(default_factory=list)
     number: str | None = None  # a heading's section number
+    level: int | None = None  # a Word heading's level: one without a number ends the section above it
     header: bool = False  # a table's first row, naming the columns
 
 
 @dataclass
 class _Context:
     section: str | None = None  # the section number of the heading above
+    section_level: int | None = None  # its heading level (the number of parts of a section number)
     title: str = ""
     section_obligation: str | None = None  # from a heading "Ska-krav", "Meriterande"
     lead: str | None = None  # obligation of a lead-in paragraph ("Konsulten ska ha:") for the items after it
@@ -93,7 +101,7 @@ def statements(blocks: Iterable[Block]) -> list[Statement]:
         text = " ".join(block.text.split())
         if pending_question is not None:
             # a platform's question box: the question, then its answer type on the next line
-            if block.kind == "para" and ANSWER_LINE.match(text):
+            if block.kind == "para" and _is_answer(text):
                 if ANSWER_REQUIRED.search(text) and not CONFIRMATION.match(pending_question.text):
                     result.append(_make(pending_question, pending_question.text, ctx, "ska"))
                 pending_question = None
@@ -103,13 +111,20 @@ def statements(blocks: Iterable[Block]) -> list[Statement]:
         if not text:
             continue
         if block.kind == "heading":
-            ctx = _Context(section=block.number or ctx.section if block.number else ctx.section, title=text)
+            # a numbered heading starts its section; an unnumbered Word heading ends the one above; an unnumbered
+            # PDF heading (a bold label inside a section) keeps it
+            level = ctx.section_level
             if block.number:
-                ctx.section = block.number
+                section, level = block.number, block.level or block.number.count(".") + 1
+            elif block.level is not None and (level is None or block.level <= level):
+                section, level = None, None
+            else:
+                section = ctx.section
+            ctx = _Context(section=section, title=text, section_level=level)
             ctx.section_obligation = _obligation_of_label(text)
             ctx.lead_open = ctx.section_obligation is not None
             continue
-        if ANSWER_LINE.match(text):
+        if _is_answer(text):
             continue
         if block.kind == "para" and text.endswith("?") and len(text) < 400:
             pending_question = block
@@ -150,6 +165,8 @@ def _paragraph(block: Block, ctx: _Context) -> list[Statement]:
         obligation = _obligation_of_label(last)
         ctx.lead = obligation or ctx.section_obligation
         ctx.lead_open = bool(obligation or LEAD_WORDS.search(last) or ctx.section_obligation)
+        if CONTENT_LEAD.search(last):
+            ctx.lead_open = False
         if found and found[-1].text == last and len(last) < 200:
             found.pop()  # the lead-in itself names no demand: its items do
     elif block.kind == "para" and len(text) > 60:
@@ -166,7 +183,9 @@ def _item(block: Block, text: str, ctx: _Context) -> list[Statement]:
         return []
     if body.endswith(":"):  # "1. För detta uppdrag krävs:" opens the items under it
         ctx.lead = _obligation_of_label(body) or ctx.section_obligation
-        ctx.lead_open = bool(ctx.lead or LEAD_WORDS.search(body))
+        ctx.lead_open = bool(ctx.lead or LEAD_WORDS.search(body)) and not CONTENT_LEAD.search(body)
+        return []
+    if SCALE_STEP.match(body):
         return []
     obligation = ctx.lead or ctx.section_obligation
     if _is_requirement(body) or (ctx.lead_open and len(body) >= 8):
@@ -196,7 +215,7 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
     seen: set[str] = set()
     for index in columns:
         cell = cells[index]
-        if not cell or cell in seen or ANSWER_LINE.match(cell) or ID_CELL.match(cell):
+        if not cell or cell in seen or _is_answer(cell) or ID_CELL.match(cell) or SCALE_STEP.match(cell):
             continue
         seen.add(cell)
         location = block.cell_locations[index] if index < len(block.cell_locations) else block.location
@@ -206,6 +225,8 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
             found.append(_make(sub, form[0], ctx, form[1], req_id=row_id))
         elif _is_requirement(cell):
             found.append(_make(sub, cell, ctx, None, req_id=row_id))
+        elif cell.endswith(":"):
+            continue  # a field's label, waiting for the answer
         elif (label_obligation or (ctx.lead_open and ctx.text_column is not None)) and len(cell) >= 8:
             found.append(_make(sub, cell, ctx, label_obligation or ctx.lead or ctx.section_obligation, req_id=row_id))
         elif ctx.lead_open and index == _longest(cells) and len(cell) >= 15:
@@ -242,10 +263,15 @@ def _form(text: str) -> tuple[str, str | None] | None:
     return body, obligation
 
 
+def _is_answer(text: str) -> bool:
+    """An answer box or type: "Ja/Nej", "(Ja / Nej) Ja krävs", "Fritext"."""
+    return bool(ANSWER_LINE.match(" ".join(re.sub(r"[():]", " ", text).split())))
+
+
 def _is_requirement(text: str) -> bool:
     from procura.checks.extract import EXPLANATION_LABEL, MODAL_AS_LABEL
 
-    if EXPLANATION_LABEL.match(text) or MODAL_AS_LABEL.match(text) or ANSWER_LINE.match(text):
+    if EXPLANATION_LABEL.match(text) or MODAL_AS_LABEL.match(text) or _is_answer(text):
         return False
     return bool(lx.MODAL.search(text)) and len(text) >= 12
 
@@ -286,6 +312,3 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def iter_texts(statements_: Iterable[Statement]) -> Iterator[str]:
-    for st in statements_:
-        yield st.text
