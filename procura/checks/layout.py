@@ -45,7 +45,7 @@ ANSWER_REQUIRED = re.compile(r"\b(?:ja|yes)\s+(?:krävs|required)\b", re.I)
 CONFIRMATION = re.compile(r"^(?:uppfylls|uppfyller|accepterar|accepteras|godkänner|godkänns|bekräftar|intygar|"
                           r"do(?:es)? you (?:accept|confirm)|is the requirement)\b[^?]*\b(?:krav\w*|villkor\w*|"
                           r"ovan|requirement\w*|terms|conditions)\b[^?]*\?$", re.I)
-SKA_CONTEXT = re.compile(r"\b(?:ska-?\s?krav\w*|skall-?\s?krav\w*|obligatorisk\w*|mandatory|ska|skall|måste|shall|must|"
+SKA_CONTEXT = re.compile(r"^krav\b|\bkrav på\b|\b(?:ska-?\s?krav\w*|skall-?\s?krav\w*|obligatorisk\w*|mandatory|ska|skall|måste|shall|must|"
                          r"krävs|minimikrav\w*|kvalificeringskrav\w*)\b", re.I)
 BOR_CONTEXT = re.compile(r"\b(?:bör-?\s?krav\w*|börkrav\w*|bör|meriterande|meriterar|önskvärd\w*|önskemål|mervärde\w*|"
                          r"utvärderingskrav\w*|should|desirable|merit\w*|plus)\b", re.I)
@@ -91,6 +91,7 @@ class _Context:
     lead: str | None = None  # obligation of a lead-in paragraph ("Konsulten ska ha:") for the items after it
     lead_open: bool = False  # items after a lead-in are requirements even without a verb
     text_column: int | None = None  # a table's requirement column, from its header row
+    lead_text: str | None = None  # a header row's open sentence that each row ends
 
 
 def statements(blocks: Iterable[Block]) -> list[Statement]:
@@ -130,7 +131,7 @@ def statements(blocks: Iterable[Block]) -> list[Statement]:
             pending_question = block
             continue
         if block.kind in ("para", "label"):
-            ctx.text_column = None
+            ctx.text_column, ctx.lead_text = None, None
             result += _paragraph(block, ctx)
         elif block.kind == "item":
             result += _item(block, text, ctx)
@@ -156,9 +157,17 @@ def _paragraph(block: Block, ctx: _Context) -> list[Statement]:
         body, obligation = form
         return [_make(block, body, ctx, obligation)]
     found: list[Statement] = []
+    own = OWN_ID.match(text)
+    if (ctx.section and not ctx.section[0].isdigit()) or (own and not own.group("id")[0].isdigit()):
+        # a requirement with its own ID ("K12", "IS-001") is one statement, however many sentences it has
+        return [_make(block, text, ctx, "bor" if MERIT.search(text) else None)] if _is_requirement(text) else []
     for start, sentence in split_sentences(block.text):
         if _is_requirement(sentence):
-            found.append(_make(block, sentence, ctx, None, start))
+            found.append(_make(block, sentence, ctx, "bor" if MERIT.search(sentence) else None, start))
+    if (not found and ctx.section_obligation and block.kind == "para" and text.endswith(".") and len(text) < 150
+            and not CONTENT_LEAD.search(text)):
+        # "Svenskt medborgarskap." under "5.4 Krav på konsulten": a demand without a verb
+        found.append(_make(block, text, ctx, ctx.section_obligation))
     # a lead-in: "Konsulten ska ha:", "Meriterande:", "Obligatoriska krav (ska):" — the items after it are demands
     if text.endswith(":"):
         last = split_sentences(block.text)[-1][1] if block.text.strip() else text
@@ -201,16 +210,20 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
         ctx.lead, ctx.lead_open = _obligation_of_label(lead_in) or ctx.section_obligation, True
         ctx.text_column = None
         return []
-    if block.header:
+    if block.header and not any(_is_requirement(c) and re.search(r"[.!?]$", c) for c in cells):
         ctx.text_column = _text_column(cells)
-        lead = next((c for c in cells if SKA_CONTEXT.search(c) or BOR_CONTEXT.search(c)), None)
-        if lead:
-            ctx.lead, ctx.lead_open = _obligation_of_label(lead), True
+        ctx.lead_text = None
+        lead = next((i for i, c in enumerate(cells) if SKA_CONTEXT.search(c) or BOR_CONTEXT.search(c)), None)
+        if lead is not None:
+            ctx.lead, ctx.lead_open = _obligation_of_label(cells[lead]), True
+            if lx.MODAL.search(cells[lead]) and not re.search(r"[.:;!?]$", cells[lead]):
+                # "Erbjuden konsult ska ha god och aktuell kompetens inom" | "Lagring": each row ends the sentence
+                ctx.lead_text, ctx.text_column = cells[lead], lead
         return []
     found: list[Statement] = []
     # the row's own label ("Ska-krav", "Bör-krav", "K3") in a narrow cell says what the row is
     label_obligation = next((_obligation_of_label(c) for c in cells if len(c) < 30 and FORM_LABEL.match(c + ": x")), None)
-    row_id = next((c for c in cells if ID_CELL.match(c)), None)
+    row_id = cells[0] if cells and ROW_ID.match(cells[0]) else None
     columns = [ctx.text_column] if ctx.text_column is not None and ctx.text_column < len(cells) else range(len(cells))
     seen: set[str] = set()
     for index in columns:
@@ -220,6 +233,9 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
         seen.add(cell)
         location = block.cell_locations[index] if index < len(block.cell_locations) else block.location
         sub = replace(block, text=cell, location=location, starts=[])
+        if ctx.lead_text and index == ctx.text_column and not lx.MODAL.search(cell):
+            found.append(_make(sub, f"{ctx.lead_text} {cell}", ctx, None, req_id=row_id))
+            continue
         form = _form(cell)
         if form is not None:
             found.append(_make(sub, form[0], ctx, form[1], req_id=row_id))
@@ -234,6 +250,7 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
     return found
 
 
+ROW_ID = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)+\.?)\s*$")  # "K3", "2.1.4"; not a bare count
 ID_CELL = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)*\.?)\s*$")
 TEXT_HEADERS = re.compile(r"^(?:krav|kravtext|kravbeskrivning|beskrivning|requirement|requirement text|description|"
                           r"krav på \w+|ska-?krav|bör-?krav|specifikation|kriterium|kriterier|mervärde.*)$", re.I)
@@ -268,12 +285,15 @@ def _is_answer(text: str) -> bool:
     return bool(ANSWER_LINE.match(" ".join(re.sub(r"[():]", " ", text).split())))
 
 
+MERIT = re.compile(r"\b(?:meriterande|meriterar|önskvärt|önskvärd|önskas|ses som en fördel|är en fördel|desirable)\b", re.I)
+
+
 def _is_requirement(text: str) -> bool:
     from procura.checks.extract import EXPLANATION_LABEL, MODAL_AS_LABEL
 
     if EXPLANATION_LABEL.match(text) or MODAL_AS_LABEL.match(text) or _is_answer(text):
         return False
-    return bool(lx.MODAL.search(text)) and len(text) >= 12
+    return bool(lx.MODAL.search(text) or MERIT.search(text)) and len(text) >= 12
 
 
 def _make(block: Block, text: str, ctx: _Context, obligation: str | None, start: int = 0,

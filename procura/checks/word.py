@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from procura.checks.findings import Location
-from procura.checks.layout import Block
+from procura.checks.layout import OWN_ID, Block
 from procura.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-HEADING_LEVEL = re.compile(r"^(?:heading|rubrik)\s*(\d)", re.I)
+HEADING_LEVEL = re.compile(r"\b(?:heading|rubrik)\s*(\d)\b", re.I)
 NUMBER_IN_TEXT = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){0,5})\.?(?:\s+|(?=[A-ZÅÄÖ]))(\S.*)$", re.S)
 LIST_STYLES = ("list", "liststycke", "punktlista", "numrerad lista")
 # Word's document parts, and the content types python-docx accepts for the main one
@@ -68,10 +68,11 @@ def blocks(path: Path, document) -> Iterator[Block]:
     styles = {s.style_id: s for s in document.styles}
     numbered_styles = {sid for sid, s in styles.items() if _style_numbered(s, styles)}
     names = {sid: (s.name or "").lower() for sid, s in styles.items()}
+    levels = {sid: _style_level(s) for sid, s in styles.items()}
     counters: list[int] = []
     paragraph_no = table_no = 0
     file = str(path)
-    for child in document.element.body.iterchildren():
+    for child in _body(document.element.body):
         if child.tag == W + "p":
             paragraph = Paragraph(child, document)
             text = paragraph.text.strip()
@@ -81,7 +82,7 @@ def blocks(path: Path, document) -> Iterator[Block]:
             location = Location(file=file, paragraph=paragraph_no)
             style_id = child.style or ""
             name = names.get(style_id, "")
-            level = _heading_level(name, child)
+            level = _heading_level(name, child, levels.get(style_id))
             numbered = _numbered(child, style_id in numbered_styles)
             if level is not None:
                 number, title = _section(text, level, numbered, counters)
@@ -120,18 +121,43 @@ def _cell_text(cell) -> str:
     return " ".join(parts)
 
 
-def _heading_level(style_name: str, p) -> int | None:
-    match = HEADING_LEVEL.match(style_name)
+def _body(element) -> Iterator:
+    """The paragraphs and tables of the body in order, also those inside content controls (w:sdt)."""
+    for child in element.iterchildren():
+        if child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _body(content)
+        else:
+            yield child
+
+
+def _outline(element) -> int | None:
+    outline = element.find(f"{W}pPr/{W}outlineLvl") if element is not None else None
+    value = outline.get(W + "val") if outline is not None else None
+    return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
+
+
+def _style_level(style, depth: int = 0) -> int | None:
+    """The heading level a style gives: by its name ("Heading 2", "Mall rubrik 1"), its outline level, or
+    the style it is based on."""
+    if style is None or depth > 10:
+        return None
+    match = HEADING_LEVEL.search((style.name or "").lower())
     if match:
         return int(match.group(1))
+    level = _outline(getattr(style, "element", None))
+    if level is not None:
+        return level
+    return _style_level(getattr(style, "base_style", None), depth + 1)
+
+
+def _heading_level(style_name: str, p, style_level: int | None) -> int | None:
+    if style_level is not None:
+        return style_level
     if style_name in ("title", "rubrik"):
         return 0
-    outline = p.find(f"{W}pPr/{W}outlineLvl")
-    if outline is not None:
-        value = outline.get(W + "val")
-        if value is not None and value.isdigit() and int(value) < 9:
-            return int(value) + 1
-    return None
+    return _outline(p)
 
 
 def _numbered(p, style_numbered: bool) -> bool:
@@ -154,6 +180,9 @@ def _style_numbered(style, styles: dict, depth: int = 0) -> bool:
 
 def _section(text: str, level: int, numbered: bool, counters: list[int]) -> tuple[str | None, str]:
     """The heading's section number and title, keeping the counters of automatic numbering in step."""
+    own = OWN_ID.match(text)
+    if own and not own.group("id")[0].isdigit():
+        return own.group("id"), own.group("rest").strip()  # "K12 Loggning", "IS-001 Systematic …"
     match = NUMBER_IN_TEXT.match(text)
     if match:
         parts = [int(x) for x in match.group(1).split(".")]
