@@ -37,6 +37,11 @@ def t(key: str, lang: Lang, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def plural(key: str, count: int, lang: Lang, **values: Any) -> str:
+    """``key.one`` for a count of one, ``key.other`` otherwise ("1 krav", "2 krav"; "1 varning", "2 varningar")."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **values)
+
+
 def number(value: float, lang: Lang) -> str:
     """A number as the language writes it: 99,5 in Swedish, 99.5 in English; no trailing .0."""
     text = f"{value:g}" if value != int(value) else f"{int(value):,}".replace(",", "\u00a0")

@@ -37,9 +37,14 @@ class CheckOptions:
 
 
 def check_document(path: Path, options: CheckOptions | None = None) -> list[Finding]:
+    return review_document(path, options)[0]
+
+
+def review_document(path: Path, options: CheckOptions | None = None) -> tuple[list[Finding], int]:
+    """The findings on a document and the number of requirement statements read from it."""
     options = options or CheckOptions()
     statements = read_statements(Path(path))
-    return list(check_statements(statements, options, Suggester(options.library), file=str(path)))
+    return list(check_statements(statements, options, Suggester(options.library), file=str(path))), len(statements)
 
 
 def check_statements(statements: Sequence[Statement], options: CheckOptions, suggester: Suggester,

@@ -298,6 +298,7 @@ def _is_requirement(text: str) -> bool:
 
 def _make(block: Block, text: str, ctx: _Context, obligation: str | None, start: int = 0,
           req_id: str | None = None) -> Statement:
+    text = text.replace("\u200b", "").replace("\u00ad", "")  # zero-width spaces and soft hyphens
     text = " ".join(ANSWER_TAIL.sub("", text).split())[:MAX_STATEMENT_CHARS] or " ".join(text.split())
     own = OWN_ID.match(text)
     if own and not lx.STANDARD.match(text):

@@ -8,7 +8,7 @@ from typing import Any
 
 from procura.checks.findings import Finding, Severity
 from procura.errors import EXIT_FINDINGS, EXIT_OK, OutputError
-from procura.i18n import t
+from procura.i18n import plural, t
 from procura.models import Lang
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
@@ -21,7 +21,7 @@ def counts(findings: Sequence[Finding]) -> dict[str, int]:
     return result
 
 
-def summary(findings: Sequence[Finding], targets: Sequence[str]) -> dict[str, Any]:
+def summary(findings: Sequence[Finding], targets: Sequence[str], statements: dict[str, int] | None = None) -> dict[str, Any]:
     by_category: dict[str, int] = {}
     by_rule: dict[str, int] = {}
     for f in findings:
@@ -29,7 +29,17 @@ def summary(findings: Sequence[Finding], targets: Sequence[str]) -> dict[str, An
             by_category[f.category] = by_category.get(f.category, 0) + 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     return {**counts(findings), "accepted": sum(1 for f in findings if f.accepted), "by_category": by_category,
-            "by_rule": dict(sorted(by_rule.items())), "targets": list(targets)}
+            "by_rule": dict(sorted(by_rule.items())), "targets": list(targets),
+            "statements": {str(t): (statements or {}).get(str(t)) for t in targets}}
+
+
+def summary_line(numbers: dict[str, Any], lang: Lang) -> str:
+    """"2 fel, 1 varning, 0 info (0 godtagna) i 1 granskad fil." with each count in its own number."""
+    return t("check.summary", lang, errors=plural("check.count.error", numbers["error"], lang),
+             warnings=plural("check.count.warning", numbers["warning"], lang),
+             info=plural("check.count.info", numbers["info"], lang),
+             accepted=plural("check.count.accepted", numbers["accepted"], lang),
+             files=plural("check.count.files", len(numbers["targets"]), lang))
 
 
 def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -> int:
@@ -38,24 +48,26 @@ def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang) -> dict[str, Any]:
-    return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets)}
+def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
+            statements: dict[str, int] | None = None) -> dict[str, Any]:
+    return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets, statements)}
 
 
-def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by requirement (or line), in the order they were found."""
+def groups(findings: Sequence[Finding], lang: Lang | None = None) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by requirement (or line, page, table cell), in the order they were found."""
     grouped: dict[str, list[Finding]] = {}
     for f in findings:
         loc = f.location
-        key = " · ".join(x for x in (loc.label() or None, loc.requirement) if x) or "-"
+        key = " · ".join(x for x in (loc.label(lang) or None, loc.requirement) if x) or "-"
         grouped.setdefault(key, []).append(f)
     return list(grouped.items())
 
 
-def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console) -> None:
+def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console,
+                statements: dict[str, int] | None = None) -> None:
     from rich.markup import escape
 
-    for key, items in groups(findings):
+    for key, items in groups(findings, lang):
         console.print(f"[bold]{escape(key)}[/bold]")
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
@@ -69,11 +81,13 @@ def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
             if f.suggestion:
                 console.print(f"      [green]{escape(t('check.suggestion', lang, id=f.suggestion.id, title=f.suggestion.title.get(lang)))}[/green]")
         console.print()
-    numbers = summary(findings, targets)
+    numbers = summary(findings, targets, statements)
     if not findings:
         console.print(t("check.no_findings", lang))
-    console.print(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
-                    accepted=numbers["accepted"], targets=len(targets)))
+    for target, count in numbers["statements"].items():
+        if count is not None:
+            console.print(escape(plural("check.count.statements", count, lang, target=target)))
+    console.print(summary_line(numbers, lang))
 
 
 def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, path: Path) -> None:

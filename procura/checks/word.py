@@ -115,7 +115,7 @@ def _table(file: str, table, number: int) -> Iterator[Block]:
 
 def _cell_text(cell) -> str:
     """A cell's paragraphs as one text; a short label before the text is kept as "label: text"."""
-    parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+    parts = [line.strip() for p in cell.paragraphs for line in p.text.splitlines() if line.strip()]
     if len(parts) > 1 and len(parts[0]) < 40 and not re.search(r"[.:;!?]$", parts[0]) and parts[1][:1].isupper():
         return parts[0] + ": " + " ".join(parts[1:])
     return " ".join(parts)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from procura.checks import CheckOptions, Severity, check_target, get_rule
+from procura.checks import CheckOptions, Severity, get_rule, review_target
 from procura.checks.report import exit_code, render_text, to_json, write_docx
 from procura.cli.report import console
 from procura.i18n import t
@@ -27,22 +27,24 @@ from procura.i18n import t
               help="Also write a review report as a Word document.")
 def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimated_value: float | None,
           framework: bool, report: Path | None) -> None:
-    """Check profiles, library or pack folders, and documents (.docx, .xlsx, .csv, .txt, .md)
-    for overreaching, vague, inconsistent and missing requirements.
+    """Check profiles, library or pack folders, and documents (.pdf, .docx, .doc, .odt, .xlsx, .csv,
+    .txt, .md) for overreaching, vague, inconsistent and missing requirements.
 
     Exit 0: nothing at or above --fail-on; 1: findings; 2: bad input.
     """
     from procura.library import load_library
 
     options = CheckOptions(estimated_value_sek=estimated_value, framework=framework, library=load_library())
-    findings = [f for target in targets for f in check_target(target, options)]
-    names = [str(target) for target in targets]
+    reviews = [review_target(target, options) for target in targets]
+    findings = [f for review in reviews for f in review.findings]
+    names = [review.target for review in reviews]
+    statements = {review.target: review.statements for review in reviews}
     if fmt == "json":
-        click.echo(json.dumps(to_json(findings, names, lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(findings, names, lang, statements), ensure_ascii=False, indent=2))
     else:
-        render_text(findings, names, lang, console(soft_wrap=True))
+        render_text(findings, names, lang, console(soft_wrap=True), statements)
     if report is not None:
-        write_docx(findings, names, lang, report)
+        write_docx(findings, names, lang, report, statements)
     raise SystemExit(exit_code(findings, Severity(fail_on)))
 
 
