@@ -92,6 +92,7 @@ class _Context:
     lead_open: bool = False  # items after a lead-in are requirements even without a verb
     text_column: int | None = None  # a table's requirement column, from its header row
     lead_text: str | None = None  # a header row's open sentence that each row ends
+    lead_paragraphs: bool = False  # a lead-in's items may be plain paragraphs, until one demands on its own
 
 
 def statements(blocks: Iterable[Block]) -> list[Statement]:
@@ -178,8 +179,14 @@ def _paragraph(block: Block, ctx: _Context) -> list[Statement]:
             ctx.lead_open = False
         if found and found[-1].text == last and len(last) < 200:
             found.pop()  # the lead-in itself names no demand: its items do
-    elif block.kind == "para" and len(text) > 60:
+        ctx.lead_paragraphs = ctx.lead_open and not text.startswith(("•", "-"))
+    elif (block.kind == "para" and not found and ctx.lead_paragraphs and ctx.lead_open and len(text) < 400
+          and not SCALE_STEP.match(text)):
+        # the items of a lead-in written as plain paragraphs ("Obligatoriska krav (ska):" then one per paragraph)
+        found.append(_make(block, text, ctx, ctx.lead or ctx.section_obligation))
+    elif block.kind == "para" and (len(text) > 60 or found):
         ctx.lead, ctx.lead_open = None, ctx.section_obligation is not None
+        ctx.lead_paragraphs = False
     return found
 
 

@@ -391,6 +391,10 @@ def _continues(block, line: Line, last: Line, body: float, body_bold: bool) -> b
     if _heading(line, body, body_bold) is not None and not (block.kind == "row" and line.size < body + 0.9):
         return False
     ended = SENTENCE_FINAL.search(block.text)
+    if block.text.endswith(":") and line.page == last.page and block.kind != "row":
+        return False  # a lead-in ends where its colon is: what follows are its items
+    if line.text.endswith(":") and len(line.text) < 60 and line.text[:1].isupper() and block.kind != "row":
+        return False  # a label of its own line ("Utvärderingskrav (bör):") opens a new block
     if ITEM_START.match(line.text):
         # "(1) månad före …" at the left edge of a wrapped line goes on with the sentence
         if ended or not line.text.startswith("(") or abs(line.x0 - last.x0) > 2 or line.page != last.page:
