@@ -84,7 +84,15 @@ def _converted(path: Path) -> list[Statement]:
     from procura.checks.convert import to_docx
     from procura.checks.layout import statements
 
-    _read_bytes(path, MAX_OFFICE_BYTES)
+    data = _read_bytes(path, MAX_OFFICE_BYTES)
+    suffix = path.suffix.lower()
+    # a quick look at the format first: LibreOffice would import any bytes as plain text
+    looks_right = {".doc": data.startswith(OLE_MAGIC) and "WordDocument".encode("utf-16-le") in data,
+                   ".odt": data.startswith(b"PK") and b"opendocument.text" in data[:200],
+                   ".rtf": data.lstrip()[:5] == b"{\\rtf"}[suffix]
+    if not looks_right:
+        raise InputError(f"not a valid {suffix} file (corrupt, or another format with a {suffix} name)", path,
+                         "open it in Word or LibreOffice and save it as .docx")
     data = to_docx(path)
     return statements(word.blocks(path, word.load(path, data)))
 

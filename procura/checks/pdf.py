@@ -112,8 +112,8 @@ def read_lines(path: Path, data: bytes) -> list[list[Line]]:
         document.close()
     visible = sum(len(c.text.replace(" ", "")) for page in result for line in page for c in line.cells)
     if visible < MIN_TEXT_CHARS_PER_PAGE * len(result):
-        raise InputError("the PDF has no text layer (a scan or pictures of text)", path,
-                         "run OCR on it, or get the original document from the contracting authority")
+        raise InputError("no text layer; the PDF is a scan or pictures of text", path,
+                         "run OCR or get the original document from the contracting authority")
     return _without_furniture(result, heights)
 
 
@@ -154,7 +154,8 @@ def _page_lines(document, index: int, path: Path) -> tuple[list[Line], int, floa
     return _visual_lines(segments, index + 1), count, height
 
 
-WORD = re.compile(r"[^\s\x00]+")
+# a word; pdfium's mark for a hyphen at the end of a line ends one, as the rest of the word is on the next line
+WORD = re.compile(r"[^\s\x00\ufffe]+\ufffe?|\ufffe")
 
 
 def _segments(handle, text: str, count: int, height: float) -> list[_Segment]:
@@ -264,7 +265,9 @@ def _without_furniture(pages: list[list[Line]], heights: list[float]) -> list[li
         in_legend = False
         for line in page:
             text = line.text.strip()
-            if _in_zone(line, height) and (_shape(text) in running or PAGE_NUMBER.match(text)):
+            # a numbered heading is never running furniture, even when each page begins with one ("2.1 Krav")
+            if (_in_zone(line, height) and (_shape(text) in running or PAGE_NUMBER.match(text))
+                    and not SECTION_LINE.match(text)):
                 continue
             if LEGEND_HEAD.match(text):
                 in_legend = True

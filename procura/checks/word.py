@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from procura.checks.findings import Location
-from procura.checks.layout import OWN_ID, Block
+from procura.checks.layout import MARKER, OWN_ID, Block
 from procura.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_LEVEL = re.compile(r"\b(?:heading|rubrik)\s*(\d)\b", re.I)
 NUMBER_IN_TEXT = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){0,5})\.?(?:\s+|(?=[A-ZÅÄÖ]))(\S.*)$", re.S)
+TYPED_ITEM = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+\S")  # "1. Offererad konsult ska …" typed as a paragraph
 LIST_STYLES = ("list", "liststycke", "punktlista", "numrerad lista")
 # Word's document parts, and the content types python-docx accepts for the main one
 MAIN_PART = "word/document.xml"
@@ -87,8 +88,8 @@ def blocks(path: Path, document) -> Iterator[Block]:
             if level is not None:
                 number, title = _section(text, level, numbered, counters)
                 yield Block("heading", title, location, number=number, level=level)
-            elif numbered or name.startswith(LIST_STYLES):
-                yield Block("item", "• " + text, location, starts=[(0, location)])
+            elif numbered or name.startswith(LIST_STYLES) or TYPED_ITEM.match(text):
+                yield Block("item", "• " + MARKER.sub("", text, count=1), location, starts=[(0, location)])
             else:
                 yield Block("para", text, location, starts=[(0, location)])
         elif child.tag == W + "tbl":
