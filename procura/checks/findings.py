@@ -31,9 +31,12 @@ class Location:
     row: int | None = None
     cell: int | None = None
 
-    def label(self, lang: str | None = None) -> str:
-        """``file:line``, or the page and line of a PDF, or the paragraph or table cell of a Word document."""
-        place = self.file or ""
+    def label(self, lang: str | None = None, short: bool = False) -> str:
+        """``file:line``, or the page and line of a PDF, or the paragraph or table cell of a Word document;
+        ``short`` names the file without its folder."""
+        from pathlib import Path
+
+        place = (Path(self.file).name if short else self.file) if self.file else ""
         from procura.i18n import t
 
         words = {key: t(f"check.place.{key}", lang or "en") for key in ("page", "line", "paragraph", "table", "row", "cell")}

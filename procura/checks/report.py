@@ -53,12 +53,12 @@ def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
     return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets, statements)}
 
 
-def groups(findings: Sequence[Finding], lang: Lang | None = None) -> list[tuple[str, list[Finding]]]:
+def groups(findings: Sequence[Finding], lang: Lang | None = None, short: bool = False) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by requirement (or line, page, table cell), in the order they were found."""
     grouped: dict[str, list[Finding]] = {}
     for f in findings:
         loc = f.location
-        key = " · ".join(x for x in (loc.label(lang) or None, loc.requirement) if x) or "-"
+        key = " · ".join(x for x in (loc.label(lang, short) or None, loc.requirement) if x) or "-"
         grouped.setdefault(key, []).append(f)
     return list(grouped.items())
 
@@ -114,7 +114,7 @@ def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, 
     for target, count in numbers["statements"].items():
         line = plural("check.count.statements", count, lang, target=target) if count is not None else target
         document.add_paragraph(clean(line), style="List Bullet")
-    for key, items in groups(findings, lang):
+    for key, items in groups(findings, lang, short=True):
         document.add_heading(clean(key), level=2)
         text = next((f.location.text for f in items if f.location.text), None)
         if text:

@@ -40,7 +40,8 @@ class Suggester:
         found = None
         for restrict in ([category] if category else []) + [None]:
             keys = [r.id for r in self.library if r.id != exclude and (restrict is None or r.category == restrict)]
-            hits = self._index.rank(text, 1, keys=keys, min_coverage=MIN_COVERAGE)
+            hits = self._index.rank(text, 1, keys=keys, min_coverage=MIN_COVERAGE, unknown_words_count=True,
+                                     strong_match=True)
             if hits and hits[0][1] >= MIN_SCORE:
                 req = self.library.requirements[hits[0][0]].requirement
                 found = Suggestion(req.id, req.title, hits[0][1])

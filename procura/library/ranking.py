@@ -133,9 +133,12 @@ class Index:
         return found
 
     def rank(self, query: str, limit: int = 10, keys: Sequence[str] | None = None,
-             min_coverage: float = 0.0) -> list[tuple[str, float]]:
+             min_coverage: float = 0.0, unknown_words_count: bool = False,
+             strong_match: bool = False) -> list[tuple[str, float]]:
         """The best ``limit`` keys for ``query`` with scores 0–100, best first; ``keys`` restricts the
-        candidates; ``min_coverage`` is the share of the query's weight that must be found at all."""
+        candidates; ``min_coverage`` is the share of the query's weight that must be found at all, where
+        words the index never uses count too if ``unknown_words_count`` (a tender's sentence, not a search);
+        ``strong_match`` keeps only documents holding a less common query word itself or inflected."""
         query_terms = list(dict.fromkeys(terms(query)))
         if not query_terms or not self.docs:
             return []
@@ -144,10 +147,14 @@ class Index:
         # each query word: the document words it matches, with the match's weight, and its idf
         matches: dict[str, dict[str, float]] = {}
         idf: dict[str, float] = {}
+        unknown = 0.0
         for q in query_terms:
             found = self.matches(q)
             if not found:
-                continue  # a word the library never uses says nothing about which requirement fits
+                # a word the library never uses says nothing about which requirement fits, but a sentence
+                # made mostly of such words ("Cisco Catalyst switchar") has no counterpart in the library
+                unknown += math.log(1 + (n - 0.5) / 1.5)
+                continue
             matches[q] = found
             df = min(n, sum(self.vocabulary[w] * weight for w, weight in found.items()))
             idf[q] = math.log(1 + (n - df + 0.5) / (df + 0.5))
@@ -163,16 +170,21 @@ class Index:
             if allowed is not None and doc.key not in allowed:
                 continue
             score = covered = 0.0
+            strong = not strong_match
             norm = K1 * (1 - B + B * doc.length / average)
             for q in query_terms:
-                tf = 0.0
+                tf = best = 0.0
                 for name, counts in doc.fields.items():
                     weight = FIELD_WEIGHTS.get(name, 1.0)
-                    tf += weight * sum(counts[w] * s for w, s in matches[q].items() if w in counts)
+                    for w, sim in matches[q].items():
+                        if w in counts:
+                            tf += weight * counts[w] * sim
+                            best = max(best, sim)
                 if tf:
                     score += idf[q] * tf * (K1 + 1) / (tf + norm)
-                    covered += idf[q]
-            if not score or covered / total_idf < min_coverage:
+                    covered += idf[q] * best  # a compound's tail covers a word less than the word itself
+                    strong = strong or (best >= 0.8 and idf[q] >= 1.0)
+            if not score or not strong or covered / (total_idf + (unknown if unknown_words_count else 0.0)) < min_coverage:
                 continue
             if len(query_terms) > 1 or len(phrase) > 3:
                 if phrase and phrase in doc.phrases.get("title", ""):
