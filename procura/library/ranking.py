@@ -147,6 +147,7 @@ class Index:
         # each query word: the document words it matches, with the match's weight, and its idf
         matches: dict[str, dict[str, float]] = {}
         idf: dict[str, float] = {}
+        share: dict[str, float] = {}  # of the documents holding the word
         unknown = 0.0
         for q in query_terms:
             found = self.matches(q)
@@ -158,6 +159,7 @@ class Index:
             matches[q] = found
             df = min(n, sum(self.vocabulary[w] * weight for w, weight in found.items()))
             idf[q] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            share[q] = df / n
         query_terms = [q for q in query_terms if q in matches]
         if not query_terms:
             return []
@@ -183,7 +185,7 @@ class Index:
                 if tf:
                     score += idf[q] * tf * (K1 + 1) / (tf + norm)
                     covered += idf[q] * best  # a compound's tail covers a word less than the word itself
-                    strong = strong or (best >= 0.8 and idf[q] >= 1.0)
+                    strong = strong or (best >= 0.8 and share[q] <= 0.5)
             if not score or not strong or covered / (total_idf + (unknown if unknown_words_count else 0.0)) < min_coverage:
                 continue
             if len(query_terms) > 1 or len(phrase) > 3:
