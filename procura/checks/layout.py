@@ -23,6 +23,7 @@ from procura.checks.findings import Location
 from procura.checks.statements import Statement
 
 MAX_STATEMENT_CHARS = 5_000
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 SECTION = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){0,5})\.?\s+(?P<title>\S.*)$", re.S)
 # an ID a requirement carries itself: "K12", "SK-3", "A.1.2"
 OWN_ID = re.compile(r"^(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)[.:)]?\s+(?P<rest>\S.*)$", re.S)
@@ -38,8 +39,12 @@ ANSWER_TAIL = re.compile(r"\s*(?:svar|answer|svarsalternativ)\s*:\s*.*$|\s+(?:ja
 ANSWER_LINE = re.compile(
     r"^(?:ja\s*/\s*nej|yes\s*/\s*no|nej\s*/\s*ja)\.?(?:\s*(?:ja|nej|yes|no)\s+(?:krävs|required)\.?)?(?:\s+leverantörskommentar\s+\w+)?$|"
     r"^(?:ja|nej)\s+krävs\.?(?:\s+leverantörskommentar\s+\w+)?$|"
+    r"^(?:(?:klicka eller tryck här )?för att ange (?:text|ett datum)\.?|ange text\.?|click or tap here to enter text\.?)$|"
     r"^(?:fritext|bifogad fil|bifogade filer|prismatris.*|numeriskt.*|datum|flerval.*|enkelval.*|free text|attached file)$",
     re.I)
+# the prompt Word shows in an empty content control, printed into PDFs exported from such forms
+WORD_PLACEHOLDER = re.compile(r"\s*(?:Klicka eller tryck här för att ange (?:text|ett datum)|Click or tap here to enter "
+                              r"(?:text|a date))\.?", re.I)
 ANSWER_REQUIRED = re.compile(r"\b(?:ja|yes)\s+(?:krävs|required)\b", re.I)
 # "Uppfylls kravet?", "Accepterar leverantören villkoren?": a confirmation of the text above, not a demand
 CONFIRMATION = re.compile(r"^(?:uppfylls|uppfyller|accepterar|accepteras|godkänner|godkänns|bekräftar|intygar|"
@@ -140,7 +145,8 @@ def statements(blocks: Iterable[Block]) -> list[Statement]:
             result += _row(block, ctx)
     if pending_question is not None:
         result += _paragraph(pending_question, ctx)
-    return result
+    # a date, a number or a name alone is no demand
+    return [s for s in result if len(LETTER_WORD.findall(s.text)) >= 2]
 
 
 def _obligation_of_label(text: str) -> str | None:
@@ -306,6 +312,7 @@ def _is_requirement(text: str) -> bool:
 def _make(block: Block, text: str, ctx: _Context, obligation: str | None, start: int = 0,
           req_id: str | None = None) -> Statement:
     text = text.replace("\u200b", "").replace("\u00ad", "")  # zero-width spaces and soft hyphens
+    text = WORD_PLACEHOLDER.sub(" ", text)
     text = " ".join(ANSWER_TAIL.sub("", text).split())[:MAX_STATEMENT_CHARS] or " ".join(text.split())
     own = OWN_ID.match(text)
     if own and not lx.STANDARD.match(text):

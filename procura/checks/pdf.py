@@ -277,11 +277,26 @@ def _without_furniture(pages: list[list[Line]], heights: list[float]) -> list[li
                     continue
                 in_legend = False
             line.cells = [c for c in line.cells if not (ELLIPSIS_TAG.match(c.text) and c.x0 > 250)]
+            line.cells = [part for c in line.cells for part in _split_placeholder(c)]
             if not line.cells or all(LEGEND_LINE.match(c.text) for c in line.cells):
                 continue
             kept.append(line)
         result.append(kept)
     return result
+
+
+PLACEHOLDER = re.compile(r"\s(?:Klicka eller tryck här för att ange (?:text|ett datum)|Click or tap here to enter (?:text|a date))\.?$",
+                         re.I)
+
+
+def _split_placeholder(cell: Cell) -> list[Cell]:
+    """A form's empty answer box ("Klicka eller tryck här för att ange text.") printed right after the text
+    of its row: a cell of its own, so the row is seen as a row."""
+    match = PLACEHOLDER.search(cell.text)
+    if not match:
+        return [cell]
+    split = cell.x0 + (cell.x1 - cell.x0) * match.start() / max(len(cell.text), 1)
+    return [Cell(cell.x0, split, cell.text[:match.start()]), Cell(split + 1, cell.x1, match.group(0).strip())]
 
 
 def _in_zone(line: Line, height: float) -> bool:
@@ -424,6 +439,11 @@ def _continues_row(line: Line, last: Line, block) -> bool:
     if gap > 0.75 * max(line.size, last.size):
         return False
     columns = getattr(block, "geometry", [])
+    if len(line.cells) > 1 and columns and abs(line.cells[0].x0 - columns[0][0]) < 3:
+        # cells again in the first column and beyond: the next row of the table, unless every column of the
+        # row above wraps at once (the line above had several cells too, and each cell goes on in lower case)
+        if not (len(last.cells) > 1 and all(not c.text[:1].isupper() for c in line.cells)):
+            return False
     return all(any(abs(c.x0 - x0) < 6 or x0 - 2 <= c.x0 < x1 for x0, x1 in columns) for c in line.cells)
 
 
