@@ -105,6 +105,7 @@ class Index:
     _by_prefix: dict[str, set[str]] = field(default_factory=dict)  # first 2 letters -> words
     _by_suffix: dict[str, set[str]] = field(default_factory=dict)  # every tail of 4+ letters -> words
     _matches: dict[str, dict[str, float]] = field(default_factory=dict)
+    postings: dict[str, dict[int, float]] = field(default_factory=dict)  # word -> document -> weighted count
 
     @classmethod
     def of(cls, items: Iterable[tuple[str, dict[str, str]]], priors: dict[str, float] | None = None) -> Index:
@@ -115,6 +116,12 @@ class Index:
             phrases = {name: " ".join(words(text)) for name, text in texts.items() if name in ("title", "text")}
             index.docs.append(_Doc(key, fields, length, phrases, (priors or {}).get(key, 1.0)))
             index.vocabulary.update({w for c in fields.values() for w in c})
+        for position, doc in enumerate(index.docs):
+            for name, counts in doc.fields.items():
+                weight = FIELD_WEIGHTS.get(name, 1.0)
+                for word, count in counts.items():
+                    postings = index.postings.setdefault(word, {})
+                    postings[position] = postings.get(position, 0.0) + weight * count
         for word in index.vocabulary:
             index._by_prefix.setdefault(word[:2], set()).add(word)
             for start in range(1, len(word) - 3):
@@ -168,20 +175,26 @@ class Index:
         allowed = set(keys) if keys is not None else None
         scored: list[tuple[str, float]] = []
         best_possible = total_idf * (K1 + 1) * (1 + PHRASE_TITLE_BONUS)
-        for doc in self.docs:
+        # per query word, per document: the weighted term frequency and the best match, from the postings
+        frequencies: dict[str, dict[int, list[float]]] = {}
+        for q in query_terms:
+            per_doc: dict[int, list[float]] = {}
+            for w, sim in matches[q].items():
+                for position, weighted in self.postings.get(w, {}).items():
+                    entry = per_doc.setdefault(position, [0.0, 0.0])
+                    entry[0] += weighted * sim
+                    entry[1] = max(entry[1], sim)
+            frequencies[q] = per_doc
+        candidates = sorted({position for per_doc in frequencies.values() for position in per_doc})
+        for position in candidates:
+            doc = self.docs[position]
             if allowed is not None and doc.key not in allowed:
                 continue
             score = covered = 0.0
             strong = not strong_match
             norm = K1 * (1 - B + B * doc.length / average)
             for q in query_terms:
-                tf = best = 0.0
-                for name, counts in doc.fields.items():
-                    weight = FIELD_WEIGHTS.get(name, 1.0)
-                    for w, sim in matches[q].items():
-                        if w in counts:
-                            tf += weight * counts[w] * sim
-                            best = max(best, sim)
+                tf, best = frequencies[q].get(position, (0.0, 0.0))
                 if tf:
                     score += idf[q] * tf * (K1 + 1) / (tf + norm)
                     covered += idf[q] * best  # a compound's tail covers a word less than the word itself
