@@ -8,7 +8,7 @@ from typing import Any
 
 from procura.checks.findings import Finding, Severity
 from procura.errors import EXIT_FINDINGS, EXIT_OK, OutputError
-from procura.i18n import plural, t
+from procura.i18n import t
 from procura.models import Lang
 
 STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
@@ -35,17 +35,13 @@ def summary(findings: Sequence[Finding], targets: Sequence[str], statements: dic
 
 def summary_line(numbers: dict[str, Any], lang: Lang) -> str:
     """"2 fel, 1 varning, 0 info (0 godtagna) i 1 granskad fil." with each count in its own number."""
-    return t("check.summary", lang, errors=plural("check.count.error", numbers["error"], lang),
-             warnings=plural("check.count.warning", numbers["warning"], lang),
-             info=plural("check.count.info", numbers["info"], lang),
-             accepted=plural("check.count.accepted", numbers["accepted"], lang),
-             files=plural("check.count.files", len(numbers["targets"]), lang))
+    return t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
+             accepted=numbers["accepted"], targets=len(numbers["targets"]))
 
 
-def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -> int:
-    """1 when any finding is at or above ``fail_on``; info never counts."""
-    failing = any(f.severity is not Severity.info and f.severity.rank >= fail_on.rank for f in findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+def statements_line(target: str, count: int, lang: Lang) -> str:
+    """"kravspec.pdf: 42 krav lästa" / "kravspec.pdf: 1 krav läst"."""
+    return t("check.statements", lang, target=target, count=count)
 
 
 def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
@@ -86,7 +82,7 @@ def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
         console.print(t("check.no_findings", lang))
     for target, count in numbers["statements"].items():
         if count is not None:
-            console.print(escape(plural("check.count.statements", count, lang, target=target)))
+            console.print(escape(statements_line(target, count, lang)))
     console.print(summary_line(numbers, lang))
 
 
@@ -112,7 +108,7 @@ def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, 
     document.add_paragraph(clean(summary_line(numbers, lang)))
     document.add_heading(clean(t("check.report_targets", lang)), level=1)
     for target, count in numbers["statements"].items():
-        line = plural("check.count.statements", count, lang, target=target) if count is not None else target
+        line = statements_line(target, count, lang) if count is not None else target
         document.add_paragraph(clean(line), style="List Bullet")
     for key, items in groups(findings, lang, short=True):
         document.add_heading(clean(key), level=2)
