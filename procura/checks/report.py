@@ -44,6 +44,12 @@ def statements_line(target: str, count: int, lang: Lang) -> str:
     return t("check.statements", lang, target=target, count=count)
 
 
+def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -> int:
+    """1 when any finding is at or above ``fail_on``; info never counts."""
+    failing = any(f.severity is not Severity.info and f.severity.rank >= fail_on.rank for f in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
             statements: dict[str, int] | None = None) -> dict[str, Any]:
     return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets, statements)}
