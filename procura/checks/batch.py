@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procura.checks import Review
 from procura.checks.document import CheckOptions
 from procura.checks.findings import Finding, Severity
 from procura.checks.memo import Analyser, StatementCache
@@ -50,11 +51,14 @@ class Checker:
         self.libraries = Analyser(Context(), None, store)
 
     def check(self, target: Path) -> list[Finding]:
-        from procura.checks import check_target
+        return self.review(target).findings
+
+    def review(self, target: Path) -> Review:
+        from procura.checks import review_target
 
         try:
-            return check_target(target, self.options, analyse_documents=self.documents.many,
-                                analyse_libraries=self.libraries.many)
+            return review_target(target, self.options, analyse_documents=self.documents.many,
+                                 analyse_libraries=self.libraries.many)
         finally:
             self.documents.flush()
             self.libraries.flush()
@@ -73,21 +77,21 @@ def _start_worker(options: CheckOptions, cache: bool) -> None:
     _checker = Checker(options, cache)
 
 
-def _run_chunk(targets: Sequence[Path], checker: Checker | None = None) -> list[tuple[list[Finding] | None, str | None]]:
-    """Each target's findings, or the message of the input error that stopped it (raised again by the caller)."""
+def _run_chunk(targets: Sequence[Path], checker: Checker | None = None) -> list[tuple[Review | None, str | None]]:
+    """Each target's review, or the message of the input error that stopped it (raised again by the caller)."""
     checker = checker or _checker
     assert checker is not None, "worker not started"
-    out: list[tuple[list[Finding] | None, str | None]] = []
+    out: list[tuple[Review | None, str | None]] = []
     for target in targets:
         try:
-            out.append((checker.check(target), None))
+            out.append((checker.review(target), None))
         except ProcuraError as exc:
             out.append((None, str(exc)))
             break
     return out
 
 
-def _run_chunk_dask(targets: Sequence[Path], options: CheckOptions, cache: bool) -> list[tuple[list[Finding] | None, str | None]]:
+def _run_chunk_dask(targets: Sequence[Path], options: CheckOptions, cache: bool) -> list[tuple[Review | None, str | None]]:
     return _run_chunk(targets, Checker(options, cache))
 
 
@@ -99,13 +103,20 @@ def chunk_size(targets: int, jobs: int) -> int:
 def check_targets(targets: Iterable[Path], options: CheckOptions | None = None, jobs: int | None = None,
                   cache: bool = True, client: Any = None) -> Iterator[tuple[Path, list[Finding]]]:
     """Each target with its findings, in order (see the module's docstring)."""
+    for target, review in review_targets(targets, options, jobs, cache, client):
+        yield target, review.findings
+
+
+def review_targets(targets: Iterable[Path], options: CheckOptions | None = None, jobs: int | None = None,
+                   cache: bool = True, client: Any = None) -> Iterator[tuple[Path, Review]]:
+    """Each target with its review (findings and the number of statements read), in order."""
     options = options or CheckOptions()
     targets = [Path(t) for t in targets]
     jobs = jobs or os.cpu_count() or 1
     if client is None and (jobs == 1 or len(targets) <= 1):
         checker = Checker(options, cache)
         for target in targets:
-            yield target, checker.check(target)
+            yield target, checker.review(target)
         return
     size = chunk_size(len(targets), jobs if client is None else max(1, len(client.nthreads())))
     chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
@@ -118,7 +129,7 @@ def check_targets(targets: Iterable[Path], options: CheckOptions | None = None, 
         yield from _in_order(chunks, lambda chunk: pool.submit(_run_chunk, chunk), ahead=AHEAD * jobs, pool=pool)
 
 
-def _in_order(chunks: list[list[Path]], submit, ahead: int, pool: Executor | None = None) -> Iterator[tuple[Path, list[Finding]]]:
+def _in_order(chunks: list[list[Path]], submit, ahead: int, pool: Executor | None = None) -> Iterator[tuple[Path, Review]]:
     pending: list[tuple[list[Path], Future]] = []
     todo = iter(chunks)
     try:
@@ -131,10 +142,10 @@ def _in_order(chunks: list[list[Path]], submit, ahead: int, pool: Executor | Non
             if not pending:
                 return
             chunk, future = pending.pop(0)
-            for target, (findings, error) in zip(chunk, future.result(), strict=False):
+            for target, (review, error) in zip(chunk, future.result(), strict=False):
                 if error is not None:
                     raise ProcuraError(error)
-                yield target, findings
+                yield target, review
     finally:
         for _, future in pending:
             future.cancel()
@@ -161,10 +172,11 @@ class Tally:
                 self.by_rule[f.rule] = self.by_rule.get(f.rule, 0) + 1
                 self.worst = max(self.worst, f.severity.rank)
 
-    def summary(self, targets: Sequence[str]) -> dict[str, Any]:
+    def summary(self, targets: Sequence[str], statements: dict[str, int] | None = None) -> dict[str, Any]:
         """The same shape as :func:`procura.checks.report.summary`."""
         return {**self.counts, "accepted": self.accepted, "by_category": self.by_category,
-                "by_rule": dict(sorted(self.by_rule.items())), "targets": list(targets)}
+                "by_rule": dict(sorted(self.by_rule.items())), "targets": list(targets),
+                "statements": {str(t): (statements or {}).get(str(t)) for t in targets}}
 
     def exit_code(self, fail_on: Severity = Severity.error) -> int:
         return EXIT_FINDINGS if self.worst >= fail_on.rank else EXIT_OK

@@ -43,14 +43,20 @@ Analyse = Callable[[Sequence[Statement]], list[list[Finding]]]
 
 
 def check_document(path: Path, options: CheckOptions | None = None, analyse_many: Analyse | None = None) -> list[Finding]:
-    """Every finding on a document. ``analyse_many`` replaces the per-statement rules (the batch path passes one
-    that remembers findings of statements it has seen); the findings are the same."""
+    return review_document(path, options, analyse_many)[0]
+
+
+def review_document(path: Path, options: CheckOptions | None = None,
+                    analyse_many: Analyse | None = None) -> tuple[list[Finding], int]:
+    """The findings on a document and the number of requirement statements read from it. ``analyse_many``
+    replaces the per-statement rules (the batch path passes one that remembers findings of statements it has
+    seen); the findings are the same."""
     options = options or CheckOptions()
     statements = read_statements(Path(path))
     if analyse_many is not None:
         found = analyse_many(statements)
-        return [f for fs in found for f in fs] + list(across(statements, str(path)))
-    return list(check_statements(statements, options, Suggester(options.library), file=str(path)))
+        return [f for fs in found for f in fs] + list(across(statements, str(path))), len(statements)
+    return list(check_statements(statements, options, Suggester(options.library), file=str(path))), len(statements)
 
 
 def check_statements(statements: Sequence[Statement], options: CheckOptions, suggester: Suggester,

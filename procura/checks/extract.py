@@ -25,7 +25,8 @@ MAX_STATEMENTS = 100_000
 MAX_STATEMENT_CHARS = 5_000
 MAX_CELLS_PER_ROW = 1_000  # Word allows 63 columns; a row of more cells is damaged or hostile
 MAX_GRID_COLUMNS = 1_000  # grid positions (gridSpan) are counted up to here, never further
-DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md")
+DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md", ".pdf", ".dotx", ".docm", ".doc", ".odt", ".rtf")
+CONVERTED_SUFFIXES = (".doc", ".odt", ".rtf")  # read through LibreOffice, as .docx
 
 ID_AT_START = re.compile(r"^\s*(?:(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?)|(?P<num>\d+(?:\.\d+)+\.?|\d+[.)]))\s+(?P<rest>.+)$", re.S)
 ID_CELL = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:[.-]\d+)*[a-z]?|\d+(?:\.\d+)*\.?)\s*$")
@@ -48,18 +49,62 @@ def read_statements(path: Path) -> list[Statement]:
     if suffix not in DOCUMENT_SUFFIXES:
         raise InputError(f"cannot check files of type {suffix or '(none)'}", path,
                          f"give a profile (.yaml), a library folder or a document ({', '.join(DOCUMENT_SUFFIXES)})")
-    data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx") else MAX_TEXT_BYTES)
-    if suffix == ".docx":
-        statements = _docx(path, data)
+    if suffix == ".pdf":
+        return _limited(path, _pdf(path))
+    if suffix in CONVERTED_SUFFIXES:
+        return _limited(path, _converted(path))
+    data = _read_bytes(path, MAX_OFFICE_BYTES if suffix in (".docx", ".xlsx", ".dotx", ".docm") else MAX_TEXT_BYTES)
+    if suffix in (".docx", ".dotx", ".docm"):
+        statements = _word(path, data)
     elif suffix == ".xlsx":
         statements = _xlsx(path, data)
     elif suffix == ".csv":
         statements = _csv(path, _decode(path, data))
     else:
         statements = _lines(path, _decode(path, data), markdown=suffix == ".md")
+    return _limited(path, statements)
+
+
+def _limited(path: Path, statements: list[Statement]) -> list[Statement]:
     if len(statements) > MAX_STATEMENTS:
         raise InputError(f"{len(statements)} statements, more than the limit of {MAX_STATEMENTS}", path, "split the document")
     return statements
+
+
+def _word(path: Path, data: bytes) -> list[Statement]:
+    """A Word document's statements with section numbers, paragraph numbers and table cells."""
+    from procura.checks import word
+    from procura.checks.layout import statements
+
+    return statements(word.blocks(path, word.load(path, data)))
+
+
+def _converted(path: Path) -> list[Statement]:
+    """A .doc/.odt/.rtf read as the .docx LibreOffice makes of it (in a temporary folder)."""
+    from procura.checks import word
+    from procura.checks.convert import to_docx
+    from procura.checks.layout import statements
+
+    data = _read_bytes(path, MAX_OFFICE_BYTES)
+    suffix = path.suffix.lower()
+    # a quick look at the format first: LibreOffice would import any bytes as plain text
+    looks_right = {".doc": data.startswith(OLE_MAGIC) and "WordDocument".encode("utf-16-le") in data,
+                   ".odt": data.startswith(b"PK") and b"opendocument.text" in data[:200],
+                   ".rtf": data.lstrip()[:5] == b"{\\rtf"}[suffix]
+    if not looks_right:
+        raise InputError(f"not a valid {suffix} file (corrupt, or another format with a {suffix} name)", path,
+                         "open it in Word or LibreOffice and save it as .docx")
+    data = to_docx(path)
+    return statements(word.blocks(path, word.load(path, data)))
+
+
+def _pdf(path: Path) -> list[Statement]:
+    from procura.checks import pdf
+
+    data = _read_bytes(path, pdf.MAX_PDF_BYTES)
+    if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
+        raise InputError("not a PDF (no %PDF header)", path, "check that it is the right file")
+    return pdf.read_statements(path, data)
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:

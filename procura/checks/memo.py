@@ -42,7 +42,7 @@ def rule_digest(root: Path | None = None) -> str:
     installed procura package by default)."""
     root = root or Path(__file__).resolve().parent.parent
     h = hashlib.sha256(__version__.encode())
-    for folder in ("checks", "models"):
+    for folder in ("checks", "models", "library"):  # library: the ranking that makes suggestions
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
@@ -128,7 +128,7 @@ class Analyser:
         self.context = context
         self.suggester = suggester
         self.store = store
-        choices = json.dumps(sorted(suggester._choices.items()) if suggester and suggester.library else None)
+        choices = json.dumps(suggester.digest() if suggester and suggester.library else None)
         self._prefix = hashlib.sha256(
             json.dumps([rule_digest(), context.estimated_value_sek, context.framework]).encode() + choices.encode()).digest()
         self._memo: dict[bytes, list[dict[str, Any]]] = {}

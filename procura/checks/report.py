@@ -21,7 +21,7 @@ def counts(findings: Sequence[Finding]) -> dict[str, int]:
     return result
 
 
-def summary(findings: Sequence[Finding], targets: Sequence[str]) -> dict[str, Any]:
+def summary(findings: Sequence[Finding], targets: Sequence[str], statements: dict[str, int] | None = None) -> dict[str, Any]:
     by_category: dict[str, int] = {}
     by_rule: dict[str, int] = {}
     for f in findings:
@@ -29,7 +29,19 @@ def summary(findings: Sequence[Finding], targets: Sequence[str]) -> dict[str, An
             by_category[f.category] = by_category.get(f.category, 0) + 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     return {**counts(findings), "accepted": sum(1 for f in findings if f.accepted), "by_category": by_category,
-            "by_rule": dict(sorted(by_rule.items())), "targets": list(targets)}
+            "by_rule": dict(sorted(by_rule.items())), "targets": list(targets),
+            "statements": {str(t): (statements or {}).get(str(t)) for t in targets}}
+
+
+def summary_line(numbers: dict[str, Any], lang: Lang) -> str:
+    """"2 fel, 1 varning, 0 info (0 godtagna) i 1 granskad fil." with each count in its own number."""
+    return t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
+             accepted=numbers["accepted"], targets=len(numbers["targets"]))
+
+
+def statements_line(target: str, count: int, lang: Lang) -> str:
+    """"kravspec.pdf: 42 krav lästa" / "kravspec.pdf: 1 krav läst"."""
+    return t("check.statements", lang, target=target, count=count)
 
 
 def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -> int:
@@ -38,21 +50,23 @@ def exit_code(findings: Sequence[Finding], fail_on: Severity = Severity.error) -
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang) -> dict[str, Any]:
-    return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets)}
+def to_json(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
+            statements: dict[str, int] | None = None) -> dict[str, Any]:
+    return {"findings": [f.to_json(lang) for f in findings], "summary": summary(findings, targets, statements)}
 
 
-def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Findings grouped by requirement (or line), in the order they were found."""
+def groups(findings: Sequence[Finding], lang: Lang | None = None, short: bool = False) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by requirement (or line, page, table cell), in the order they were found."""
     grouped: dict[str, list[Finding]] = {}
     for f in findings:
         loc = f.location
-        key = " · ".join(x for x in (loc.label() or None, loc.requirement) if x) or "-"
+        key = " · ".join(x for x in (loc.label(lang, short) or None, loc.requirement) if x) or "-"
         grouped.setdefault(key, []).append(f)
     return list(grouped.items())
 
 
-def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console) -> None:
+def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, console,
+                statements: dict[str, int] | None = None) -> None:
     """The findings grouped by requirement. Styled on a terminal; written as plain lines otherwise
     (a pipe, a file, NO_COLOR), because rich's per-line rendering costs about a millisecond a line
     and a long document has hundreds of thousands of lines."""
@@ -70,7 +84,7 @@ def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
         else:
             out.append(prefix + escape(text))
 
-    for key, items in groups(findings):
+    for key, items in groups(findings, lang):
         line(key, "bold")
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
@@ -88,48 +102,125 @@ def render_text(findings: Sequence[Finding], targets: Sequence[str], lang: Lang,
         if styled:
             console.print("\n".join(out))
             out.clear()
-    numbers = summary(findings, targets)
+    numbers = summary(findings, targets, statements)
     if not findings:
         out.append(t("check.no_findings", lang))
-    out.append(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
-                 accepted=numbers["accepted"], targets=len(targets)))
+    for target, count in numbers["statements"].items():
+        if count is not None:
+            out.append(statements_line(target, count, lang))
+    out.append(summary_line(numbers, lang))
     if styled:
         console.print("\n".join(escape(o) for o in out))
     else:
         console.file.write("\n".join(out) + "\n")
 
 
-def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, path: Path) -> None:
-    """A review report a reviewer can send on: summary, then one table per requirement."""
-    import docx
+# column widths of the findings table, in centimetres: the page of templates/reference.docx leaves 16.4 cm
+# between its margins; the rule ID ("OVR-002") and the severity ("varning") must fit without breaking
+REPORT_COLUMNS = (("col_rule", 2.0), ("col_severity", 1.8), ("col_message", 7.0), ("col_source", 5.6))
+REPORT_FONT_PT = 9.5
 
-    document = docx.Document()
-    document.add_heading(t("check.report_title", lang), level=0)
-    document.add_paragraph(t("check.report_intro", lang))
-    numbers = summary(findings, targets)
-    document.add_paragraph(t("check.summary", lang, error=numbers["error"], warning=numbers["warning"], info=numbers["info"],
-                             accepted=numbers["accepted"], targets=len(targets)))
-    document.add_heading(t("check.report_targets", lang), level=1)
-    for target in targets:
-        document.add_paragraph(str(target), style="List Bullet")
-    for key, items in groups(findings):
-        document.add_heading(key, level=2)
+
+def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, path: Path,
+               statements: dict[str, int] | None = None) -> None:
+    """A review report a reviewer can send on, on procura's reference template: summary, the files and
+    statements read, then one table per requirement with fixed column widths."""
+    from procura.render.docx import clean, header_footer, open_template
+
+    document = open_template(None)
+    document.core_properties.title = clean(t("check.report_title", lang))
+    document.core_properties.language = lang
+    header_footer(document, t("check.report_title", lang), t("doc.page", lang), t("doc.of", lang))
+    document.add_paragraph(clean(t("check.report_title", lang)), style="Title")
+    document.add_paragraph(clean(t("check.report_intro", lang)))
+    numbers = summary(findings, targets, statements)
+    document.add_paragraph(clean(summary_line(numbers, lang)))
+    document.add_heading(clean(t("check.report_targets", lang)), level=1)
+    for target, count in numbers["statements"].items():
+        line = statements_line(target, count, lang) if count is not None else target
+        document.add_paragraph(clean(line), style="List Bullet")
+    for key, items in groups(findings, lang, short=True):
+        document.add_heading(clean(key), level=2)
         text = next((f.location.text for f in items if f.location.text), None)
         if text:
-            document.add_paragraph(text, style="Quote")
-        table = document.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, ("col_rule", "col_severity", "col_message", "col_source"), strict=False):
-            cell.text = t(f"check.{label}", lang)
+            document.add_paragraph(clean(text), style="Quote")
+        table = _findings_table(document, lang)
         for f in items:
-            cells = table.add_row().cells
-            cells[0].text = f.rule
-            cells[1].text = t(f"check.severity.{f.severity.value}", lang)
             message = f.message.get(lang)
             if f.accepted:
                 message += "\n" + t("check.accepted", lang, justification=f.accepted)
             if f.suggestion:
                 message += "\n" + t("check.suggestion", lang, id=f.suggestion.id, title=f.suggestion.title.get(lang))
-            cells[2].text = message
-            cells[3].text = f.citation + (f"\n{f.url}" if f.url else "")
-    document.save(str(path))  # through procura.render.output.write_file, which turns OSError into one line
+            cells = table.add_row().cells
+            for cell, value in zip(cells[:3], (f.rule, t(f"check.severity.{f.severity.value}", lang), message), strict=True):
+                _cell_text(cell, value)
+            _cell_text(cells[3], f.citation)
+            if f.url:
+                _hyperlink(document, cells[3].add_paragraph(), f.url)
+        _fix_widths(table)
+    try:
+        document.save(str(path))
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the report ({exc.strerror})") from None
+
+
+def _findings_table(document, lang: Lang):
+    table = document.add_table(rows=1, cols=len(REPORT_COLUMNS))
+    table.style = "Table Grid"
+    table.autofit = False
+    for cell, (label, _) in zip(table.rows[0].cells, REPORT_COLUMNS, strict=True):
+        _cell_text(cell, t(f"check.{label}", lang), bold=True)
+    return table
+
+
+def _cell_text(cell, text: str, bold: bool = False) -> None:
+    from docx.shared import Pt
+
+    from procura.render.docx import clean
+
+    paragraph = cell.paragraphs[0]
+    for index, line in enumerate(clean(text).split("\n")):
+        if index:
+            paragraph = cell.add_paragraph()
+        run = paragraph.add_run(line)
+        run.font.size = Pt(REPORT_FONT_PT)
+        run.bold = bold or None
+
+
+def _fix_widths(table) -> None:
+    """Fixed layout with the widths of REPORT_COLUMNS on the grid and every cell (Word reads the cells,
+    LibreOffice the grid)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+    for column, (_, width) in zip(table.columns, REPORT_COLUMNS, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, (_, width) in zip(row.cells, REPORT_COLUMNS, strict=True):
+            cell.width = Cm(width)
+
+
+def _hyperlink(document, paragraph, url: str) -> None:
+    """A link whose visible text is the site's name ("lagen.nu"), so a long address does not break into
+    fragments across a narrow column."""
+    from urllib.parse import urlparse
+
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    rel = document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = paragraph.add_run(urlparse(url).netloc.removeprefix("www.") or url)
+    run.font.size = Pt(REPORT_FONT_PT)
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x1F, 0x4E, 0x99)
+    link.append(run._r)
+    paragraph._p.append(link)

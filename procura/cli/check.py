@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from procura.checks import CheckOptions, Severity, get_rule
-from procura.checks.batch import Tally, check_targets, connect
+from procura.checks.batch import Tally, connect, review_targets
 from procura.checks.report import exit_code, render_text, to_json, write_docx
 from procura.cli.options import FiniteNumber
 from procura.cli.report import console
@@ -36,8 +36,8 @@ from procura.i18n import t
               help="Run on a Dask cluster (tcp://host:8786) instead of local processes; needs procura[dask].")
 def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimated_value: float | None,
           framework: bool, report: Path | None, force: bool, jobs: int | None, no_cache: bool, scheduler: str | None) -> None:
-    """Check profiles, library or pack folders, and documents (.docx, .xlsx, .csv, .txt, .md)
-    for overreaching, vague, inconsistent and missing requirements.
+    """Check profiles, library or pack folders, and documents (.pdf, .docx, .doc, .odt, .xlsx, .csv,
+    .txt, .md) for overreaching, vague, inconsistent and missing requirements.
 
     Exit 0: nothing at or above --fail-on; 1: findings; 2: bad input.
     """
@@ -49,27 +49,32 @@ def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimate
     options = CheckOptions(estimated_value_sek=estimated_value, framework=framework, library=load_library())
     names = [str(target) for target in targets]
     client = connect(scheduler) if scheduler else None
-    results = check_targets(targets, options, jobs=jobs, cache=not no_cache, client=client)
+    results = review_targets(targets, options, jobs=jobs, cache=not no_cache, client=client)
+    statements: dict[str, int] = {}
     if fmt == "jsonl":
         tally = Tally()
         kept: list = []
-        for _target, found in results:
-            for f in found:
+        for target, review in results:
+            for f in review.findings:
                 click.echo(json.dumps(f.to_json(lang), ensure_ascii=False))
-            tally.add(found)
+            tally.add(review.findings)
+            statements[str(target)] = review.statements
             if report is not None:
-                kept += found
-        click.echo(json.dumps({"summary": tally.summary(names)}, ensure_ascii=False))
+                kept += review.findings
+        click.echo(json.dumps({"summary": tally.summary(names, statements)}, ensure_ascii=False))
         if report is not None:
-            write_file(report, lambda path: write_docx(kept, names, lang, path), force, inputs=targets)
+            write_file(report, lambda path: write_docx(kept, names, lang, path, statements), force, inputs=targets)
         raise SystemExit(tally.exit_code(Severity(fail_on)))
-    findings = [f for _target, found in results for f in found]
+    findings = []
+    for target, review in results:
+        findings += review.findings
+        statements[str(target)] = review.statements
     if fmt == "json":
-        click.echo(json.dumps(to_json(findings, names, lang), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(findings, names, lang, statements), ensure_ascii=False, indent=2))
     else:
-        render_text(findings, names, lang, console(soft_wrap=True))
+        render_text(findings, names, lang, console(soft_wrap=True), statements)
     if report is not None:
-        write_file(report, lambda path: write_docx(findings, names, lang, path), force, inputs=targets)
+        write_file(report, lambda path: write_docx(findings, names, lang, path, statements), force, inputs=targets)
     raise SystemExit(exit_code(findings, Severity(fail_on)))
 
 

@@ -34,23 +34,18 @@ def summary(req: Requirement, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _haystack(req: Requirement) -> str:
-    parts = [req.id, req.title.sv or "", req.title.en or "", req.motive.sv or "", req.motive.en or ""]
-    for spec in req.levels.values():
-        parts += [spec.text.sv or "", spec.text.en or ""]
-    return " ".join(parts)
-
-
 def search(lib: Library, text: str, limit: int = 10) -> list[tuple[Requirement, float]]:
-    from rapidfuzz import fuzz, process, utils
+    """The requirements that best match ``text``, best first, with scores 0–100 (see
+    :mod:`procura.library.ranking`); a requirement ID given as the text comes first."""
+    from procura.library.ranking import requirement_index
 
     if not text.strip():
         raise InputError("search text is empty", hint="give a few words, e.g. 'loggning'")
-    reqs = list(lib)
-    choices = [_haystack(r) for r in reqs]
-    hits = process.extract(text, choices, scorer=fuzz.partial_token_set_ratio, processor=utils.default_process,
-                           limit=limit, score_cutoff=60)
-    return [(reqs[index], score) for _, score, index in hits]
+    reqs = {r.id: r for r in lib}
+    exact = reqs.get(text.strip().upper())
+    hits = [(reqs[key], score) for key, score in requirement_index(reqs.values()).rank(text, limit)
+            if exact is None or key != exact.id]
+    return ([(exact, 100.0)] + hits)[:limit] if exact else hits
 
 
 def statistics(lib: Library) -> dict[str, Any]:

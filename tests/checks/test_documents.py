@@ -87,7 +87,8 @@ def test_near_duplicates_and_ska_bor(tmp_path):
     ("protected.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password-protected"),
     ("binary.txt", b"\x00\x01\x02\x03binary", "binary data"),
     ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "not a valid Excel file"),
-    ("notes.pdf", b"%PDF-1.4", "cannot check files of type .pdf"),
+    ("notes.pdf", b"%PDF-1.4", "not a valid PDF"),
+    ("notes.pages", b"PK\x03\x04", "cannot check files of type .pages"),
 ])
 def test_bad_input_is_exit_2_with_message(tmp_path, name, content, message):
     path = tmp_path / name
@@ -129,7 +130,7 @@ def test_json_shape(tmp_path):
     data = json.loads(result.output)
     finding = data["findings"][0]
     assert set(finding) == {"rule", "category", "severity", "message", "citation", "location", "suggestion"}
-    assert set(finding["location"]) == {"file", "line", "requirement", "text"}
+    assert set(finding["location"]) == {"file", "line", "requirement", "text", "page", "paragraph", "table", "row", "cell"}
     assert finding["rule"] == "OVR-002" and finding["severity"] == "error" and finding["location"]["line"] == 1
     assert finding["message"].startswith("A credit rating")
     assert finding["citation"]["url"] == "https://lagen.nu/dom/ra/2005:47"
