@@ -15,7 +15,7 @@ from procura.checks import lexicon as lx
 from procura.checks.findings import Location
 from procura.checks.statements import Statement
 from procura.errors import InputError
-from procura.files import GuardedZip, open_zip, read_bytes
+from procura.files import OLE_MAGIC, GuardedZip, open_zip, read_bytes
 from procura.spreadsheets import read_csv, read_xlsx
 
 MAX_TEXT_BYTES = 10_000_000

@@ -158,10 +158,7 @@ def write_docx(findings: Sequence[Finding], targets: Sequence[str], lang: Lang, 
             if f.url:
                 _hyperlink(document, cells[3].add_paragraph(), f.url)
         _fix_widths(table)
-    try:
-        document.save(str(path))
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the report ({exc.strerror})") from None
+    document.save(str(path))  # through procura.render.output.write_file, which turns OSError into one line
 
 
 def _findings_table(document, lang: Lang):
