@@ -39,7 +39,7 @@ def load(path: Path, data: bytes):
     from procura.checks.extract import _open_zip
 
     archive = _open_zip(path, data, "Word")
-    if MAIN_PART not in archive.namelist():
+    if MAIN_PART not in archive:
         raise InputError("not a Word document (no word/document.xml inside)", path, "open it in Word and save it as .docx")
     data = _as_docx(archive, data)
     try:
@@ -49,15 +49,15 @@ def load(path: Path, data: bytes):
                          "open it in Word and save it again") from None
 
 
-def _as_docx(archive: zipfile.ZipFile, data: bytes) -> bytes:
-    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive.namelist() else b""
+def _as_docx(archive, data: bytes) -> bytes:
+    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive else b""
     if not any(t.encode() in types for t in OTHER_CONTENT_TYPES):
         return data
     for other in OTHER_CONTENT_TYPES:
         types = types.replace(other.encode(), DOCX_CONTENT_TYPE.encode())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in archive.infolist():
+        for info in archive.names.values():
             out.writestr(info, types if info.filename == "[Content_Types].xml" else archive.read(info.filename))
     return buffer.getvalue()
 
@@ -98,19 +98,32 @@ def blocks(path: Path, document) -> Iterator[Block]:
 
 
 def _table(file: str, table, number: int) -> Iterator[Block]:
-    for row_no, row in enumerate(table.rows, start=1):
+    """Each row of a Word table as a block, each cell once.
+
+    Read from the XML rather than python-docx's ``row.cells``, which repeats a cell once per grid
+    column it spans (a hostile ``gridSpan="100000000"`` is a hundred million cells); a cell that
+    continues a vertical merge is the cell above it and is not read again.
+    """
+    from docx.table import _Cell
+
+    from procura.checks.extract import MAX_CELLS_PER_ROW
+
+    rows = table._tbl.tr_lst
+    for row_no, tr in enumerate(rows, start=1):
+        tcs = tr.tc_lst
+        if len(tcs) > MAX_CELLS_PER_ROW:
+            raise InputError(f"a table row has {len(tcs)} cells, more than the limit of {MAX_CELLS_PER_ROW}", file,
+                             "the file is damaged or not a requirement table; open it in Word and save it again")
         cells: list[str] = []
         locations: list[Location] = []
-        seen: set[int] = set()
-        for cell_no, cell in enumerate(row.cells, start=1):
-            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans
+        for cell_no, tc in enumerate(tcs, start=1):
+            if tc.vMerge == "continue":
                 continue
-            seen.add(id(cell._tc))
-            cells.append(_cell_text(cell))
+            cells.append(_cell_text(_Cell(tc, table)))
             locations.append(Location(file=file, table=number, row=row_no, cell=cell_no))
         if not any(cells):
             continue
-        header = row_no == 1 and len(table.rows) > 1 and all(len(c) < 80 for c in cells)
+        header = row_no == 1 and len(rows) > 1 and all(len(c) < 80 for c in cells)
         yield Block("row", " ".join(cells), locations[0], cells=cells, cell_locations=locations, header=header)
 
 
