@@ -8,6 +8,9 @@ negation, measurement, examples) decide when a match is not a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from re import _constants as sre_constants
+from re import _parser as sre_parser
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -120,6 +123,8 @@ STANDARD = re.compile(
     r"ETSI\s+(?:EN|TS|ES)|SEK\s+TS|ITU-T\s+[A-Z]\.?)\s?\d{2,5}(?:[-–]\d+)*(?::\d{4})?(?:\s+V\d+(?:\.\d+)+)?"
     r"|\bSCAIP\b|\bWCAG(?:\s*\d(?:\.\d)?)?(?:\s+(?:nivå|level)\s+AA?A?)?"
 )
+# what every match of STANDARD contains (a number, or SCAIP or WCAG): the gate the prefilter reads for it
+STANDARD_GATE = re.compile(r"\d|SCAIP|WCAG")
 STANDARD_WORD = words("ISO-?(?:standard\\w*|certifi\\w*|certifikat\\w*)")
 # compounds count: "miljöcertifikat", "ISO 27001-certifierad" (a technical compound is set aside below)
 CERTIFICATE = words("[\\w-]*certifi\\w+", "[\\w-]*certifikat\\w*", "certified", "certificates?", "certification\\w*", "ackrediter\\w*",
@@ -481,3 +486,129 @@ DATA_EU = re.compile(r"(?:inom|i)\s+(?:EU|EES|EU/EES|EU\s*/\s*EES|EU\s+eller\s+E
 DATA_WORD = words("data", "uppgifter\\w*", "personuppgifter\\w*", "information", "lagr\\w+", "stored", "store", "hosted",
                   "behandl\\w+", "processed", "driftmiljö\\w*", "servrar", "servers")
 AVAILABILITY_PCT = re.compile(r"(?:tillgänglighet\w*|availability|upptid|uptime)\D{0,40}?(\d{2}(?:[.,]\d+)?)\s*%", I)
+
+
+# -- pattern tools -----------------------------------------------------------------------------------------------
+# The literal strings one of which every match of a pattern must contain are read off the pattern itself (its parse
+# tree), so the prefilter and the guarded patterns below can never fall out of step with the patterns.
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT}
+
+
+def required_literals(pattern: re.Pattern[str] | Guarded) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None when no such set is known."""
+    return _sequence(sre_parser.parse(pattern.pattern, pattern.flags).data)
+
+
+def _sequence(items: Iterable[tuple]) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run = []
+        needed = _item(op, av)
+        if needed is not None:
+            options.append(needed)
+    if run:
+        options.append(frozenset({"".join(run)}))
+    if not options:
+        return None
+    return min(options, key=_hit_rate)
+
+
+def _hit_rate(literals: frozenset[str]) -> float:
+    """A rough chance that a text holds one of the strings: the most selective option of a sequence is kept
+    (letters are common, digits and signs rarer; each character makes a string rarer)."""
+    return sum((0.3 if literal.isalpha() else 0.05) ** len(literal) for literal in literals)
+
+
+def _item(op: object, av: object) -> frozenset[str] | None:
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(av[-1])  # type: ignore[index]
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(av)  # type: ignore[arg-type]
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            needed = _sequence(branch)
+            if needed is None:
+                return None
+            union |= needed
+        return _minimal(union)
+    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+        return _sequence(av[2])  # type: ignore[index]
+    if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in av):  # type: ignore[attr-defined]
+        return frozenset(chr(code).lower() for _, code in av)  # type: ignore[attr-defined]
+    if op is sre_constants.IN and av == [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)]:
+        return frozenset("0123456789")
+    return None
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """Drop a string that contains another of the set: the shorter one is found wherever the longer is."""
+    ordered = sorted(strings, key=len)
+    kept: list[str] = []
+    for string in ordered:
+        if not any(k in string for k in kept):
+            kept.append(string)
+    return frozenset(kept)
+
+
+class Guarded:
+    """A pattern that first checks, with plain substring tests, that one of the strings every match contains is in
+    the text, and searches only then: the same results as the pattern, at the cost of a few ``in`` tests where the
+    text cannot match. Used for the slow patterns (long alternations scanned at every position)."""
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        literals = required_literals(compiled)
+        self.literals = tuple(sorted(literals, key=len)) if literals else None
+
+    def _maybe(self, text: str) -> bool:
+        if self.literals is None:
+            return True
+        lower = text.lower()
+        return any(literal in lower for literal in self.literals)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.search(text, *args) if self._maybe(text) else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, *args) if self._maybe(text) else iter(())
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, *args) if self._maybe(text) else None
+
+    def findall(self, text: str, *args: int) -> list:
+        return self.compiled.findall(text, *args) if self._maybe(text) else []
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        return self.compiled.split(text, maxsplit) if self._maybe(text) else [text]
+
+
+def guarded(compiled: re.Pattern[str]) -> Guarded:
+    return Guarded(compiled)
+
+
+# the patterns whose search costs most (measured over the corpora) are guarded by the strings they need
+MEASURE = guarded(MEASURE)  # type: ignore[assignment]
+UNMEASURABLE = guarded(UNMEASURABLE)  # type: ignore[assignment]
+LIVE_EVERYWHERE = guarded(LIVE_EVERYWHERE)  # type: ignore[assignment]
+TURNOVER_MULTIPLE = guarded(TURNOVER_MULTIPLE)  # type: ignore[assignment]
+REFERENCE_COUNT = guarded(REFERENCE_COUNT)  # type: ignore[assignment]
+YEARS_IN_BUSINESS = guarded(YEARS_IN_BUSINESS)  # type: ignore[assignment]
+EQUIVALENT = guarded(EQUIVALENT)  # type: ignore[assignment]
+LEGAL_REFERENCE = guarded(LEGAL_REFERENCE)  # type: ignore[assignment]
+CERT_NOT_CONFORMITY = guarded(CERT_NOT_CONFORMITY)  # type: ignore[assignment]
+RESTRICTED_CUSTOMER = guarded(RESTRICTED_CUSTOMER)  # type: ignore[assignment]
+RESTRICTION_KIND = guarded(RESTRICTION_KIND)  # type: ignore[assignment]
+ESCAPE = guarded(ESCAPE)  # type: ignore[assignment]
+STATED_CLASS = guarded(STATED_CLASS)  # type: ignore[assignment]
+VALUE_BAND = guarded(VALUE_BAND)  # type: ignore[assignment]
+REFERENCE_DURATION = guarded(REFERENCE_DURATION)  # type: ignore[assignment]
