@@ -228,7 +228,7 @@ RESTRICTED_CUSTOMER = re.compile(
     r"(?:(?:\d+|" + "|".join(SV_NUMBERS) + r")" + COUNT_ECHO + r"\s+|a\s+|an\s+|the\s+)?"
     r"(?:annan\s+)?(?:(?:svensk\w*|swedish)\s+)?"
     r"(?:offentlig\w*\s+(?:sektor|verksamhet\w*|myndighet\w*|organisation\w*|aktör\w*|förvaltning\w*|beställare|kund\w*|uppdragsgivare)|"
-    r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?|"
+    r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?(?![\wåäö])|"
     r"public[- ]sector\w*|public\s+(?:authorit\w+|bod(?:y|ies)|organi[sz]ations?|entit\w+|clients?|customers?|buyers?)|"
     r"(?:swedish\s+)?municipalit\w+|local\s+authorit\w+|county\s+councils?|"
     r"svensk\w*\s+(?:kund\w*|uppdragsgivare|organisation\w*|företag\w*)|swedish\s+(?:customers?|clients?|organi[sz]ations?))"
@@ -350,7 +350,7 @@ SUBJECTIVE = words(
     "god(?:a|tt)?\\s+(?:kvalitet|prestanda|tillgänglighet|service|kunskap\\w*|kännedom|förmåga|kompetens|erfarenhet|"
     "förståelse|insikt|vana|överblick|överskådlighet|"
     "svarstid\\w*|ljudkvalitet|bildkvalitet|säkerhet|funktion\\w*|användbarhet|standard)",
-    "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande|dokumenterad)\\s+erfarenhet",
+    "(?:lång|långa|gedigen|gedigna|stor|bred|omfattande)\\s+erfarenhet",
     "på ett säkert sätt", "säkert sätt", "snarast(?:\\s+möjligt)?", "så snart som möjligt", "omgående", "skyndsamt",
     "(?:inom|på|med)\\s+(?:en\\s+)?(?:rimlig|skälig)(?:a)?\\s+(?:tid|tidsrymd|tidsperiod|frist|varsel)\\w*",
     "skäligt varsel", "i god tid", "in good time", "user[- ]friendl\\w+", "easy to (?:use|understand|learn|navigate)", "ease of use", "easy", "easily",
@@ -410,6 +410,9 @@ CATCH_ALL = words("gällande lag(?:ar|stiftning|krav|regler)?", "(?:aktuella|til
                   "(?:relevant|applicable|appropriate)\\s+standards", "standards in the field", "industry[- ]standards?", "applicable (?:laws?|legislation|"
                   "regulations?)", "current (?:laws?|legislation|regulations?)", "relevant (?:laws?|legislation|regulations?)",
                   "all laws", "laws and regulations", "generally accepted standards?", "accepted standards?")
+CATCH_ALL_MORE = re.compile(
+    r"\bgällande\s+[\w-]*(?:bestämmelser|regler|regelverk|föreskrifter|lagstiftning|lagar)\b(?!\s+(?:för|om)\s+[A-ZÅÄÖ])"
+    r"|\blagar\s*(?:,|och|samt)\s*(?:förordningar|föreskrifter)|\bandra\s+bindande\s+regler", re.I)
 LEGAL_REFERENCE = re.compile(
     r"\bGDPR\b|dataskyddsförordning\w*|\bSFS\b|\b\d{4}:\d+\b|\blag\s*\(|\bLOU\b|\bOSL\b|offentlighets- och sekretesslag\w*|"
     r"patientdatalag\w*|socialtjänstlag\w*|förordning\s*\(EU\)|Regulation\s*\(EU\)|\bart(?:\.|ikel|icle)\s*\d|\bkap\.|§|"
@@ -486,6 +489,180 @@ DATA_EU = re.compile(r"(?:inom|i)\s+(?:EU|EES|EU/EES|EU\s*/\s*EES|EU\s+eller\s+E
 DATA_WORD = words("data", "uppgifter\\w*", "personuppgifter\\w*", "information", "lagr\\w+", "stored", "store", "hosted",
                   "behandl\\w+", "processed", "driftmiljö\\w*", "servrar", "servers")
 AVAILABILITY_PCT = re.compile(r"(?:tillgänglighet\w*|availability|upptid|uptime)\D{0,40}?(\d{2}(?:[.,]\d+)?)\s*%", I)
+
+
+# -- what real tenders say (families read from the real-document corpus' tuning split) -------------------------------
+# Swedish adjectives are matched in all their forms (god, gott, goda; gedigen, gediget, gedigna) and Swedish nouns as
+# compound heads ("IT-kunskaper", "samarbetsförmåga", "systemkunskaperna"): the test is structural — a level word on
+# a competence word with no measure in the same clause — not a list of phrases.
+_LEVEL = (r"(?:(?:mycket|väldigt|särskilt|riktigt|synnerligen|dokumenterat|bevisat)\s+)?"
+          r"(?:god|gott|goda|bra|utmärkt\w*|förträfflig\w*|gedigen|gediget|gedigna|djup|djupt|djupa|djupgående|"
+          r"fördjupad\w*|bred|brett|breda|stor|stort|stora|mångårig\w*|flerårig\w*|långvarig\w*|lång|långt|långa|"
+          r"omfattande|grundlig\w*|grundläggande|ingående|hög|högt|höga|högsta|avancerad\w*|solid\w*|stark\w*|"
+          r"fullgod\w*|betydande|gott\s+om|expert\w*)")
+_COMPETENCE = (r"[\w-]*(?:kunskap|kännedom|erfarenhet|kompetens|förmåga|färdighet|förståelse|vana|insikt|expertis|"
+               r"skicklighet|kunnande|behärskning|förtrogenhet|bakgrund)\w*")
+UNMEASURED_LEVEL = re.compile(
+    r"(?<![\w-])" + _LEVEL + r"(?:\s*(?:,|och|samt|&)\s*" + _LEVEL + r")?(?:\s+(?!och\b|av\b|om\b|i\b|inom\b)[\w/-]+){0,3}?\s+"
+    + _COMPETENCE + r"(?![\w-])"
+    # "expertkunskaper", "spetskompetens": the level inside the compound
+    r"|(?<![\w-])(?:expert|spets|specialist|fördjupnings)(?:kunskap|kompetens|erfarenhet)\w*"
+    # "Självständighet – mycket stor", "Kunskap – hög kompetens": the level after a heading word
+    r"|(?<![\w-])[\w-]+(?:het|kunskap|kompetens|erfarenhet|förmåga)\w*\s*[–—:-]\s*(?:mycket\s+)?(?:stor|god|hög|gedigen|djup)\w*"
+    r"|(?:kompetens|kunskap\w*)\s+av\s+högsta\s+(?:rang|klass|nivå)|\bexpert\s*/\s*guru\b"
+    r"|\b(?:good|very\s+good|excellent|extensive|solid|deep|strong|broad|thorough|profound|advanced|sound|in-depth|"
+    r"significant|considerable)\s+(?:\w+\s+)?(?:knowledge|experience|understanding|skills?|command|expertise|abilit(?:y|ies)|"
+    r"familiarity)\b", I)
+# a language demanded without a level on a scale ("svenska i tal och skrift", "flytande svenska", "behärska engelska")
+LANGUAGE_LEVEL = re.compile(
+    r"\b(?:svenska|engelska|svenska\s+språket|engelska\s+språket)\b[^.;]{0,40}?\b(?:i\s+(?:både\s+)?tal\s+och\s+skrift|"
+    r"flytande|obehindrat|väl)\b"
+    r"|\b(?:flytande|obehindrad\w*|god|goda|mycket\s+goda?|utmärkt\w*|fullgod\w*)\s+(?:\w+\s+){0,3}?(?:svenska|engelska)\b"
+    r"|\bbehärska\w*\s+(?:\w+\s+){0,2}?(?:svenska|engelska)\b|\b(?:fluent|good|excellent)\s+(?:spoken\s+and\s+written\s+)?"
+    r"(?:swedish|english)\b", I)
+LANGUAGE_SCALE = re.compile(r"\b(?:CEFR|GERS|[ABC][12])\b|\bnivå\s+[ABC]?\d|\bmodersmål\w*|\bnative\b", I)
+# a certification demanded by field, not by name ("certifierad inom förändringsledning"): which certificate?
+CERTIFIED_FIELD = re.compile(r"\b[Cc]ertifierad\w*\s+(?:inom|i)\s+[a-zåäö][\wåäö-]+")
+CERTIFIED_NAMED = re.compile(r"\bcertifierad\w*\s+(?:inom|i)\s+[\w-]*[A-ZÅÄÖ0-9]{2}")
+# a measure of competence: years, a level of a scale, a count of assignments, a named certificate or degree
+COMPETENCE_MEASURE = re.compile(
+    r"\d+\s*(?:års?|år|years?|månader|months)\b|\b(?:minst|högst|at\s+least)\s+(?:" + "|".join(NUMBER_WORDS) + r"|\d)"
+    r"|\bnivå\s*\d|\blevel\s*\d|\bkompetensnivå|\b[ABC][12]\b|\bCEFR\b|\bhögskole|\buniversitet|\bexamen\b|\bcertifi", I)
+# personal traits as requirements: whether a consultant is "drivande" or "flexibel" cannot be verified
+TRAIT = words(
+    "drivande", "självgående", inflect("självständig", "|t|a|het"), "självständigt", inflect("lyhörd", "|a|het"), "lyhört",
+    inflect("kommunikativ", "|t|a"), inflect("kreativ", "|t|a|itet"), "social kompetens", "sociala förmågor",
+    "(?:vara|är)\\s+(?:\\w+,\\s+)*social", "pedagogisk förmåga", "(?:vara|är)\\s+(?:\\w+,\\s+)*pedagogisk",
+    "(?:,|och)\\s+pedagogisk(?=\\s|$|[.,])", inflect("lösningsorienterad", "|e|t"), inflect("resultatorienterad", "|e|t"),
+    inflect("prestigelös", "|a|t"), "ansvarstagande", "initiativrik\\w*", "initiativtagande", "på eget initiativ",
+    inflect("engagerad", "|e|t"), "engagemang", inflect("nyfiken", "|t"), "nyfikna", inflect("noggrann", "|a|het"),
+    "noggrant", inflect("serviceinriktad", "|e|t"), "serviceminded", inflect("stresstålig", "|t|a|het"),
+    inflect("förtroendeingivande"), "personlighet\\w*", "personliga egenskaper", "samarbetsförmåga\\w*",
+    "förmåga att (?:samarbeta|motivera|engagera|inspirera|skapa förtroende|bygga (?:starka )?(?:relationer|arbetsrelationer))",
+    "motivera och engagera", "skapa (?:ett )?förtroende", "utan större styrning", "leda sig själv", "en aktiv del",
+    "agera i \\w+ bästa intresse", "strävan att",
+    "self-motivated", "self-starter", "proactive", "team player", "outgoing", "personal (?:qualities|traits|attributes)",
+    "interpersonal skills", "driven", "works? independently")
+# "strukturerad data", "flexibla format": a trait word that describes a thing
+TRAIT_OF_THING = re.compile(
+    r"\b(?:flexib\w+|självständig\w*)\s+(?:data|format\w*|lösning\w*|system\w*|gränssnitt\w*|konfiguration\w*|"
+    r"arkitektur\w*|prissättning|avtal\w*|licens\w*|skalning|integration\w*|modul\w*|tjänst\w*|plattform\w*|"
+    r"drift\w*|enhet\w*|enheter|funktion\w*)\b", I)
+# comparisons with nothing to compare against: "liknande uppdrag", "av liknande karaktär", "större organisationer"
+UNDEFINED_COMPARISON = re.compile(
+    r"(?<![\w-])liknande(?![\w-])(?!\s+(?:sätt|villkor)\b)"
+    r"|(?<![\w-])(?<!eller\s)motsvarande\s+(?:innehåll|karaktär|omfattning|storlek|inriktning|komplexitet|arbete|"
+    r"verksamhet\w*|organisation\w*|uppdrag\w*|kommun\w*|[A-ZÅÄÖ][\w-]+)"
+    r"|\blik\s+[A-ZÅÄÖ][\w-]+"
+    r"|\bi\s+(?:samma\s+)?storlek\s+med\b|\bav\s+samma\s+(?:storlek|omfattning|karaktär)\b"
+    r"|(?<![\w-])relevant[a]?\s+(?:erfarenhet\w*|uppdrag\w*|referens\w*|kompetens\w*|bakgrund\w*|kunskap\w*|projekt\w*)"
+    r"(?!\s+(?:av|inom|för|avseende|gällande|från|i|med)\s)"
+    r"|\b(?:som\s+(?:är|bedöms)|bedöms|anses)\s+(?:\w+\s+)?relevant\w*"
+    r"|(?<![\w-])(?:större|stora|mindre|komplex\w*|storskalig\w*|längre|kortare|omfattande|tyngre|avancerad\w*)"
+    r"(?:\s*(?:,|och|eller|/)\s*(?:större|stora|komplex\w*|dynamisk\w*|storskalig\w*|längre|omfattande|avancerad\w*))?"
+    r"\s+(?:[\w-]+\s+)?(?:organisation\w*|projekt\w*|uppdrag\w*|[\w-]*system\w*|[\w-]*förändring\w*|nätverk\w*|"
+    r"grupp(?:er)?\b|miljö\w*|verksamhet\w*|kommun\w*|samverkan|lösning\w*|inställelsetid\w*|team\b|"
+    r"förändringsarbete\w*|förändringsprojekt\w*|införande\w*)"
+    r"|\b(?:similar|comparable|relevant)\s+(?:assignments?|projects?|experience|engagements?|contracts?|references?)\b"
+    r"|\b(?:large|larger|complex|major|small(?:er)?)\s+(?:and\s+complex\s+)?(?:organi[sz]ations?|projects?|systems?|"
+    r"programmes?|environments?)\b", I)
+# the comparison is defined: "liknande uppdrag, dvs. ...", "med liknande avses ..."
+COMPARISON_DEFINED = words("dvs\\.?", "d\\.v\\.s\\.?", "det vill säga", "med (?:liknande|motsvarande|relevant\\w*) avses",
+                           "(?:avses|definieras)\\s+(?:här\\s+)?(?:som|med)", "i\\s+fråga\\s+om", "avseende", "i\\s+termer\\s+av",
+                           "that is", "i\\.e\\.?", "defined as", "in terms of")
+# timing without a time: "löpande", "kontinuerligt", "regelbundna avstämningar", "på kort varsel"
+UNTIMED = words(
+    "löpande(?!\\s+(?:räkning|avtal\\w*|timpris\\w*|arvode\\w*|pris\\w*|år\\w*|kostnad\\w*|månad\\w*|tolvmånadersperiod\\w*|"
+    "\\d|text|förvaltning\\w*|drift\\w*|underhåll\\w*|support\\w*|ärenden))",
+    "fortlöpande", inflect("kontinuerlig", "|t|a"), "regelbund(?:en|et|na)", "på kort varsel", "med kort varsel", "inom kort",
+    "utan dröjsmål", "snarast möjligt", "tidigast möjliga", "regularly", "continuously", "on an ongoing basis",
+    "at short notice", "periodically", "on a regular basis")
+FREQUENCY = re.compile(
+    r"\b(?:varje|var|en\s+gång\s+(?:per|i|om)|\d+\s+gånger\s+(?:per|i|om)|per|i)\s+(?:\w+\s+)?"
+    r"(?:dag|vecka|veckan|månad|månaden|kvartal|år|året|arbetsdag|timme)\b|\b(?:dagligen|veckovis|varannan\s+vecka|"
+    r"månadsvis|kvartalsvis|årligen|halvårsvis)\b|\b(?:daily|weekly|monthly|quarterly|annually|every\s+\w+)\b|\d", I)
+
+# -- overreach in real tenders -----------------------------------------------------------------------------------------
+# experience restricted to the public sector, municipalities, regions or politically governed bodies, without a
+# reference word before it (a list item under "Erfarenhet av:" carries none)
+SECTOR = re.compile(
+    r"\b(?:inom|i|för|hos|från|på|åt|mot|med)\s+(?:en\s+|ett\s+|någon\s+|annan\s+|andra\s+|olika\s+(?:typer\s+av\s+)?|"
+    r"både\s+|större\s+)?(?:kommunal\w*|offentlig\w*|regional\w*|statlig\w*|politiskt\s+styrd\w*)\s+(?:[\w-]+\s+)?"
+    r"(?:sektor\w*|[\w-]*verksamhet\w*|[\w-]*förvaltning\w*|organisation\w*|myndighet\w*|miljö\w*|bolag\w*|aktör\w*|"
+    r"uppdragsgivare|beställare|kund\w*|[\w-]*vård\w*|[\w-]*sammanhang)"
+    r"|(?<![\w-])(?:kommunal\w*|offentlig\w*)\s+(?:verksamhet|förvaltning|sektor)\w*\s+(?:och/eller|eller|och)\s+"
+    r"(?:offentlig|kommunal)\w*"
+    r"|(?:erfarenhet|kunskap|kännedom|uppdrag|projekt|arbete)\w*\s+(?:\w+\s+){0,4}?(?:inom|i|hos|från|för)\s+"
+    r"(?:en\s+|någon\s+|annan\s+)?(?:kommun(?:er)?|region(?:er)?|myndighet(?:er)?|landsting|samhällsbyggnadsförvaltning|"
+    r"kommunal\w*\s+förvaltning\w*)(?![\wåäö])"
+    r"|\bRegion\s+[A-ZÅÄÖ]\w+\s+eller\s+annan\s+region\b"
+    r"|\b(?:politiskt\s+styrd\w*)\s+organisation\w*"
+    r"|\b(?:in|for|within|with)\s+(?:the\s+)?(?:public[- ]sector|public\s+(?:authorit\w+|bodies|administration|organi[sz]ations?)|"
+    r"municipal\w*|local\s+government|regional\s+authorit\w+)", I)
+SECTOR_OPEN = words("offentlig upphandling\\w*", "offentlighets\\w*", "offentliga upphandling\\w*", "offentlig\\w* sektorns? regel\\w*",
+                    "privat\\w*", "private", "oavsett", "regardless", "eller motsvarande", "or equivalent")
+# experience of the buyer's own organisation or systems favours the incumbent
+OWN_ORGANISATION = re.compile(
+    r"\b(?i:kunskap|kännedom|erfarenhet|förståelse|insikt|vana|knowledge|experience)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:om|av|från|kring|inom|i|med|of|with)\s+"
+    r"(?:(?:[A-ZÅÄÖ][\w-]+\s+)(?:kommun|region|stad|län)(?![\wåäö])(?!\s+som\b)"
+    r"|Region\s+[A-ZÅÄÖ][\w-]+"
+    r"|[A-ZÅÄÖ][\w-]+s\s+(?:egna?\s+)?(?:[\w-]*system\w*|[\w-]*infrastruktur\w*|[\w-]*miljö\w*|organisation\w*|"
+    r"verksamhet\w*|förvaltning\w*|plattform\w*|processer|rutiner|stödsystem\w*)"
+    r"|(?i:beställarens|kommunens|regionens|myndighetens|köparens|vår|våra|er|era)\s+(?:egna?\s+)?(?:[\w-]*system\w*|"
+    r"[\w-]*infrastruktur\w*|[\w-]*miljö\w*|organisation\w*|verksamhet\w*|förvaltning\w*|plattform\w*|processer|rutiner))")
+# citizenship: LOU forbids discrimination on nationality; security vetting is the exception, and it is stated
+CITIZENSHIP = words("medborgarskap\\w*", "(?:svensk|svenska)\\s+medborgare", "medborgare\\s+i\\s+sverige", "citizenship",
+                    "swedish\\s+citizens?", "citizens?\\s+of\\s+sweden", "nationality", "nationalitet")
+SECURITY_REASON = words("säkerhetsskydd\\w*", "säkerhetsklass\\w*", "säkerhetsprövning\\w*", "registerkontroll\\w*",
+                        "säkerhetsskyddslag\\w*", "security\\s+clearance", "security[- ]classified", "security\\s+vetting",
+                        "Protective Security Act")
+# the buyer keeps an unlimited freedom to judge: nothing a tenderer can foresee or a court review
+DISCRETION = words(
+    "tolkningsföreträde\\w*", "saknar förtroende", "inte har förtroende", "(?:efter|enligt)\\s+(?:beställarens|kommunens|regionens|"
+    "köparens|myndighetens|kundens)\\s+(?:egen\\s+|fria\\s+)?(?:bedömning|gottfinnande|skön)",
+    "(?:är\\s+)?upp\\s+till\\s+(?:beställaren|kommunen|regionen|köparen|myndigheten|kunden)\\s+att\\s+(?:avgöra|bedöma|besluta)",
+    "(?:förbehåller\\s+sig\\s+(?:rätten|rätt)|äger\\s+rätt|har\\s+rätt)\\s+att\\s+(?:fritt\\s+|ensidigt\\s+)?(?:avgöra|bedöma|"
+    "underkänna|avvisa|byta\\s+ut|välja\\s+bort)",
+    "at\\s+(?:its|the\\s+(?:buyer|authority|municipality|contracting\\s+authority)'s)\\s+(?:sole\\s+|own\\s+|absolute\\s+)?discretion",
+    "reserves\\s+the\\s+right\\s+to\\s+(?:reject|decide|assess|judge)")
+# subcontractors banned outright (the law lets a supplier rely on others, and lets the buyer reserve critical tasks)
+NO_SUBCONTRACTORS = re.compile(
+    r"\b(?:underleverantör|underkonsult|underentreprenör)\w*\s+(?:\w+\s+){0,3}?(?:(?:inte|ej)\s+(?:\w+\s+)?(?:accepteras|"
+    r"godtas|tillåtas|tillåts|godkännas|godkänns|anlitas|användas|förekomma)|(?:accepteras|godtas|tillåts|godkänns)\s+"
+    r"(?:inte|ej))"
+    r"|\b(?:inga|ej|inte)\s+(?:\w+\s+)?(?:underleverantör|underkonsult|underentreprenör)\w*"
+    r"|\bfår\s+(?:inte|ej)\s+(?:anlita|använda|nyttja)\s+(?:\w+\s+)?(?:underleverantör|underkonsult|underentreprenör)\w*"
+    r"|\bsubcontract\w*\s+(?:is|are|will)\s+not\s+(?:be\s+)?(?:permitted|allowed|accepted)|\bno\s+subcontract\w*", I)
+SUBCONTRACTOR_ALLOWED = re.compile(r"(?:underleverantör|underkonsult|underentreprenör)\w*\s+(?:\w+\s+){0,3}?(?:accepteras|"
+                                   r"godtas|tillåts|godkänns)(?!\s+(?:inte|ej))\b", I)
+# a named method, model, tool or partner status where any equivalent would do ("förvaltningsmodellen PM3",
+# "designverktyget Figma", "partnerskap med Struct PIM")
+NAMED_METHOD = re.compile(
+    r"(?<![\w-])(?:PM3|pm3|PROPS|PRINCE2|Prince2|XLPM|PPS|SAFe|ITIL|IPMA|PMP|PM²|pm²|TOGAF|COBIT)(?![\w-])"
+    r"|\b(?:förvaltnings|projekt|styr|utvecklings|process|verksamhets)?modell(?:en)?\s+[A-ZÅÄÖ0-9][\w-]+"
+    r"|\b(?:programvaran|programsviten|[a-zåäö]*verktyget|stödsystem(?:et)?|systemen|metoden|ramverket)\s+[A-ZÅÄÖ0-9][\w-]+")
+PARTNER = re.compile(r"\b(?:[Pp]artnerskap|[Pp]artnerstatus|[Pp]artneravtal|[Cc]ertifierad\s+partner|[Åå]terförsäljar\w*)"
+                     r"\s+(?:\w+\s+)?(?:med|hos|till|av|för|with|of)\s+[A-ZÅÄÖ][\w-]+|\b[A-Z][\w-]*[- ][Pp]artner(?:status)?\b")
+# the brand, standard or method named as what someone knows or has done is the buyer's environment, not a demand on
+# the product ("erfarenhet av UiPath", "kunskap om Microsoft 365")
+EXPERIENCE_CONTEXT = words("\\w*erfarenhet\\w*", "\\w*kunskap\\w*", "\\w*kompetens\\w*", "kännedom", "vana", "förståelse",
+                           "utbildning\\w*", "arbetat", "arbeta", "arbete", "genomfört", "ansvarat", "experience\\w*",
+                           "knowledge", "skills?", "familiar\\w*", "proficien\\w*", "training")
+ADMIN_PLATFORM = words("tendsign", "e-avrop", "kommers", "mercell", "opic", "upphandlingssystem\\w*", "frågefunktion\\w*",
+                       "anbud ska lämnas", "anbudet ska lämnas", "frågor ska ställas")
+# the buyer's own premises: being there is an execution condition, not local presence
+BUYER_PREMISES = re.compile(r"\b(?:på\s+plats|infinna\s+sig|närvar\w*|(?:beställarens|kundens|kommunens|regionens|"
+                            r"myndighetens|köparens)\s+(?:kontor|lokaler)|[A-ZÅÄÖ][\w-]+s\s+(?:kontor|lokaler)|on[- ]site|"
+                            r"at\s+the\s+(?:buyer|municipality|authority)'s\s+(?:premises|office))", re.I)
+# a standard that is sold, not free to read (ISO, IEC, CEN/CENELEC and SIS publications); WCAG and ETSI are free
+PAID_STANDARD = re.compile(
+    r"(?<![\w/-])(?:SS[- ]EN[- ]ISO(?:/IEC)?|SS[- ]ISO(?:/IEC)?|SS[- ]EN|EN[- ]ISO(?:/IEC)?|ISO/IEC|ISO|IEC|SS|EN|SEK\s+TS)"
+    r"\s?(?!301\s?549)\d{2,5}(?:[-–]\d+)*(?::\d{4})?")
+PERSONAL_EXPERIENCE = words("erfarenhet\\w*", "experience", "track record")
+COMPANY_SUBJECT = words("leverantör\\w*", "anbudsgivar\\w*", "företag\\w*", "konsultföretag\\w*", "ramavtalsleverantör\\w*",
+                        "bolag\\w*", "supplier\\w*", "tenderer\\w*", "bidder\\w*", "company", "vendor\\w*", "provider\\w*",
+                        "contractor\\w*", "firm")
 
 
 # -- pattern tools -----------------------------------------------------------------------------------------------

@@ -213,7 +213,8 @@ def _certificate(f: Features) -> Iterator[Finding]:
     if (certificate and f.statement.obligation == "ska" and not equivalent and not lx.CERT_CONTEXT_OPTIONAL.search(text)
             and not _lifted(text, certificate)):
         yield RULES["OVR-005"].finding(f.loc, match=(standard.group(0) if standard else certificate.group(0)))
-    elif standard and not equivalent and not _lifted(text, standard) and not _as_example(text, standard):
+    elif (standard and not equivalent and not _lifted(text, standard) and not _as_example(text, standard)
+          and not _as_experience(text, standard)):
         yield RULES["OVR-004"].finding(f.loc, match=standard.group(0))
 
 
@@ -226,9 +227,9 @@ def _label(f: Features) -> Iterator[Finding]:
 
 
 def _local(f: Features) -> Iterator[Finding]:
-    # OVR-006 local presence
+    # OVR-006 local presence (working on site at the buyer's premises is an execution condition)
     text = f.text
-    local = lx.LOCAL_PHRASE.search(text) or _local_place(text)
+    local = lx.LOCAL_PHRASE.search(text) or (None if lx.BUYER_PREMISES.search(text) else _local_place(text))
     if local and not lx.LATER_PRESENCE.search(text) and not _lifted(text, local):
         yield RULES["OVR-006"].finding(f.loc, match=local.group(0))
 
@@ -240,6 +241,66 @@ def _restricted(f: Features) -> Iterator[Finding]:
         restricted = lx.RESTRICTED_CUSTOMER.search(text)
         if restricted and not _lifted(text, restricted) and _after_reference(text, restricted):
             yield RULES["OVR-007"].finding(f.loc, match=restricted.group(0).strip())
+            return
+    # experience restricted to a sector ("erfarenhet från offentlig verksamhet", a list item "i en kommunal verksamhet")
+    if not lx.SECTOR_OPEN.search(text):
+        sector = lx.SECTOR.search(text)
+        if (sector and not _lifted(text, sector)
+                and (lx.REFERENCE_WORD.search(text) or lx.EXPERIENCE_CONTEXT.search(text) or _fragment(f))):
+            yield RULES["OVR-007"].finding(f.loc, variant="sector", match=sector.group(0).strip())
+            return
+    # knowledge of the buyer's own organisation or systems ("kunskap om Botkyrka kommun")
+    own = lx.OWN_ORGANISATION.search(text)
+    if own and not _lifted(text, own):
+        yield RULES["OVR-007"].finding(f.loc, variant="own", match=own.group(0).strip())
+
+
+def _fragment(f: Features) -> bool:
+    """A list item without a modal verb ("Samhällsbyggnadsprocessen i en kommunal verksamhet"): under a heading such
+    as "Erfarenhet av:" that the statement does not carry."""
+    return f.statement.obligation is None and len(f.tokens) <= 14
+
+
+def _citizenship(f: Features) -> Iterator[Finding]:
+    # OVR-013 citizenship without a security reason
+    match = lx.CITIZENSHIP.search(f.text)
+    if match and not lx.SECURITY_REASON.search(f.text) and not _lifted(f.text, match):
+        yield RULES["OVR-013"].finding(f.loc, match=match.group(0))
+
+
+def _discretion(f: Features) -> Iterator[Finding]:
+    # OVR-014 the buyer's unlimited freedom to judge
+    match = lx.DISCRETION.search(f.text)
+    if match and not _lifted(f.text, match):
+        yield RULES["OVR-014"].finding(f.loc, match=match.group(0))
+
+
+def _subcontractors(f: Features) -> Iterator[Finding]:
+    # OVR-015 subcontractors banned
+    match = lx.NO_SUBCONTRACTORS.search(f.text)
+    if match:
+        yield RULES["OVR-015"].finding(f.loc, match=match.group(0))
+
+
+def _paid_standard(f: Features) -> Iterator[Finding]:
+    # OVR-016 a cited standard that is sold (information: the documents must be free to read)
+    match = lx.PAID_STANDARD.search(f.text)
+    if match and not _as_example(f.text, match) and not _lifted(f.text, match):
+        yield RULES["OVR-016"].finding(f.loc, match=match.group(0))
+
+
+def _method(f: Features) -> Iterator[Finding]:
+    # OVR-003 a named method, tool or partner status without an equivalent
+    if f.equivalent:
+        return
+    text = f.text
+    partner = lx.PARTNER.search(text)
+    if partner and not _lifted(text, partner) and not _as_example(text, partner):
+        yield RULES["OVR-003"].finding(f.loc, variant="partner", match=partner.group(0).strip())
+        return
+    method = next((m for m in lx.NAMED_METHOD.finditer(text) if not _as_example(text, m) and not _lifted(text, m)), None)
+    if method:
+        yield RULES["OVR-003"].finding(f.loc, variant="method", match=method.group(0).strip())
 
 
 def _references(f: Features) -> Iterator[Finding]:
@@ -282,6 +343,55 @@ def _wish(f: Features) -> Iterator[Finding]:
                 detail_en=f"The mandatory requirement expresses a wish (\"{wish.group(0)}\"); make it desirable.")
 
 
+def _level(f: Features) -> Iterator[Finding]:
+    # VAG-007 a level of knowledge or experience with no measure; a language or a certification with no level or name
+    plain = f.plain
+    for match in lx.UNMEASURED_LEVEL.finditer(plain):
+        if _lifted(plain, match) or _near(plain, match, lx.COMPETENCE_MEASURE, before=30, after=40):
+            continue
+        yield RULES["VAG-007"].finding(f.loc, match=match.group(0).strip())
+        return
+    language = lx.LANGUAGE_LEVEL.search(plain)
+    if language and not lx.LANGUAGE_SCALE.search(plain) and not _lifted(plain, language):
+        yield RULES["VAG-007"].finding(f.loc, match=language.group(0).strip())
+        return
+    certified = lx.CERTIFIED_FIELD.search(plain)
+    if certified and not lx.CERTIFIED_NAMED.search(plain):
+        yield RULES["VAG-007"].finding(f.loc, match=certified.group(0).strip())
+
+
+def _trait(f: Features) -> Iterator[Finding]:
+    # VAG-008 a personal trait as a requirement
+    plain = f.plain
+    for match in lx.TRAIT.finditer(plain):
+        if _lifted(plain, match) or lx.TRAIT_OF_THING.match(plain, match.start()):
+            continue
+        yield RULES["VAG-008"].finding(f.loc, match=match.group(0).strip(" ,"))
+        return
+
+
+def _comparison(f: Features) -> Iterator[Finding]:
+    # VAG-009 a comparison with nothing to compare against
+    plain = f.plain
+    for match in lx.UNDEFINED_COMPARISON.finditer(plain):
+        after = plain[match.end():match.end() + 40]
+        if (_lifted(plain, match) or lx.COMPARISON_DEFINED.search(after) or _near(plain, match, lx.MEASURE, before=20,
+                                                                                   after=40)):
+            continue
+        yield RULES["VAG-009"].finding(f.loc, match=match.group(0).strip())
+        return
+
+
+def _untimed(f: Features) -> Iterator[Finding]:
+    # VAG-010 timing without a time
+    plain = f.plain
+    for match in lx.UNTIMED.finditer(plain):
+        if _lifted(plain, match) or _near(plain, match, lx.FREQUENCY, before=40, after=60):
+            continue
+        yield RULES["VAG-010"].finding(f.loc, match=match.group(0))
+        return
+
+
 def _placeholder(f: Features) -> Iterator[Finding]:
     for match in lx.PLACEHOLDER.finditer(f.text):
         yield RULES["CON-005"].finding(f.loc, match=match.group(0))
@@ -289,8 +399,12 @@ def _placeholder(f: Features) -> Iterator[Finding]:
 
 
 def _brand(text: str, loc: Location, equivalent: bool) -> Iterator[Finding]:
-    """A named make or supplier without an equivalent open to other makers, or with one but no written reason."""
-    brands = [m for m in _brands(text) if not _as_example(text, m) and not _lifted(text, m)]
+    """A named make or supplier without an equivalent open to other makers, or with one but no written reason. A make
+    named as what a person knows or has worked with ("erfarenhet av UiPath") describes the buyer's environment, and a
+    procurement platform named for submitting the tender is administration: neither is a demand on the product."""
+    if lx.ADMIN_PLATFORM.search(text):
+        return
+    brands = [m for m in _brands(text) if not _as_example(text, m) and not _lifted(text, m) and not _as_experience(text, m)]
     suppliers = [m for m in lx.SUPPLIER_NAME.finditer(text) if not _as_example(text, m) and not _lifted(text, m)]
     # the make is named to describe what must fit, which is the justification ("Connect" in a product name is not)
     outside = text
@@ -308,6 +422,12 @@ def _brand(text: str, loc: Location, equivalent: bool) -> Iterator[Finding]:
         # the reason may stand elsewhere in the documents
         named = suppliers[0].group(1) if suppliers else brands[0].group(0).strip()
         yield rule.finding(loc, severity=Severity.warning, variant="unjustified", match=named)
+
+
+def _as_experience(text: str, match: re.Match[str]) -> bool:
+    """The match is the object of knowledge or experience: an experience word earlier in the same sentence."""
+    head = SENTENCE_END.split(text[max(0, match.start() - 150):match.start()])[-1]
+    return bool(lx.EXPERIENCE_CONTEXT.search(head))
 
 
 def _same_maker(text: str, brands: list[re.Match[str]]) -> bool:
@@ -446,6 +566,8 @@ def _reference_detail(text: str) -> str | None:
         if _count(match.group(1)) > 3 and not _lifted(text, match):
             return match.group(0)
     years = lx.YEARS_IN_BUSINESS.search(text)
+    if years and lx.PERSONAL_EXPERIENCE.search(years.group(0)) and not lx.COMPANY_SUBJECT.search(text):
+        years = None  # "minst 10 års erfarenhet av projektledning": a person's experience, not the company's history
     if years:
         count = next(g for g in years.groups() if g)
         if _count(count) > 3:
@@ -493,7 +615,7 @@ def _open_ended(f: Features) -> Iterator[Finding]:
 def _catch_all(f: Features) -> Iterator[Finding]:
     # VAG-004 law or standards named by category only
     plain = f.plain
-    for match in lx.CATCH_ALL.finditer(plain):
+    for match in [*lx.CATCH_ALL.finditer(plain), *lx.CATCH_ALL_MORE.finditer(plain)]:
         if lx.LEGAL_REFERENCE.search(plain) or f.standard_ref:
             continue
         yield RULES["VAG-004"].finding(f.loc, match=match.group(0))
@@ -611,18 +733,27 @@ FAMILIES: tuple[Family, ...] = (
     Family("certificate", _certificate, (lx.CERTIFICATE, lx.STANDARD_GATE, lx.STANDARD_WORD)),
     Family("label", _label, (lx.LABEL,)),
     Family("local", _local, (lx.LOCAL_PHRASE, lx.LOCAL_PLACE)),
-    Family("restricted", _restricted, (lx.REFERENCE_WORD,)),
+    Family("restricted", _restricted, (lx.REFERENCE_WORD, lx.SECTOR, lx.OWN_ORGANISATION)),
     Family("references", _references, (lx.REFERENCE_COUNT, lx.YEARS_IN_BUSINESS, lx.REFERENCE_DURATION, lx.VALUE_BAND)),
     Family("live", _live, (lx.LIVE_EVERYWHERE,)),
     Family("all-mandatory", _all_mandatory, (lx.ALL_MANDATORY,)),
     Family("stated-class", _stated_class, (lx.STATED_CLASS,)),
     Family("wish", _wish, (lx.WISH,)),
+    Family("citizenship", _citizenship, (lx.CITIZENSHIP,)),
+    Family("discretion", _discretion, (lx.DISCRETION,)),
+    Family("subcontractors", _subcontractors, (lx.NO_SUBCONTRACTORS,)),
+    Family("method", _method, (lx.PARTNER, lx.NAMED_METHOD)),
+    Family("paid-standard", _paid_standard, (lx.PAID_STANDARD,)),
     Family("subjective", _subjective, (lx.SUBJECTIVE, lx.SUBJECTIVE_EN_ONLY), also=_has_misspelt),
     Family("escape", _escape, (lx.ESCAPE,)),
     Family("open-ended", _open_ended, (lx.OPEN_ENDED,)),
-    Family("catch-all", _catch_all, (lx.CATCH_ALL,)),
+    Family("catch-all", _catch_all, (lx.CATCH_ALL, lx.CATCH_ALL_MORE)),
     Family("unmeasurable", _unmeasurable, (lx.UNMEASURABLE,)),
     Family("quantity", _quantity, (lx.QUANTITY,)),
+    Family("level", _level, (lx.UNMEASURED_LEVEL, lx.LANGUAGE_LEVEL, lx.CERTIFIED_FIELD)),
+    Family("trait", _trait, (lx.TRAIT,)),
+    Family("comparison", _comparison, (lx.UNDEFINED_COMPARISON,)),
+    Family("untimed", _untimed, (lx.UNTIMED,)),
     Family("placeholder", _placeholder, (lx.PLACEHOLDER,)),
 )
 PREFILTER = Prefilter(FAMILIES)
