@@ -71,6 +71,7 @@ CLAUSE_AFTER = re.compile(SENTENCE_STOP + r"|\s(?:och|samt|and)\s")  # where the
 CLAUSE_BEFORE = re.compile(r";|" + SENTENCE_STOP + r"|\s(?:och|samt|and)\s")  # ... and the one before it begins
 SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 DIGIT = re.compile(r"\d")
+NAMED_AFTER = re.compile(r"\s+(?:för|om|kring|avseende|for|on)\s+[A-ZÅÄÖ]")
 
 
 def _near(text: str, match: re.Match[str], pattern: re.Pattern[str], before: int = 40, after: int = 80) -> bool:
@@ -245,6 +246,8 @@ def _restricted(f: Features) -> Iterator[Finding]:
     # experience restricted to a sector ("erfarenhet från offentlig verksamhet", a list item "i en kommunal verksamhet")
     if not lx.SECTOR_OPEN.search(text):
         sector = lx.SECTOR.search(text)
+        if sector and lx.SECTOR_KNOWLEDGE.search(text[:sector.start()]) and not lx.PERSONAL_EXPERIENCE.search(text):
+            sector = None
         if (sector and not _lifted(text, sector)
                 and (lx.REFERENCE_WORD.search(text) or lx.EXPERIENCE_CONTEXT.search(text) or _fragment(f))):
             yield RULES["OVR-007"].finding(f.loc, variant="sector", match=sector.group(0).strip())
@@ -278,7 +281,7 @@ def _discretion(f: Features) -> Iterator[Finding]:
 def _subcontractors(f: Features) -> Iterator[Finding]:
     # OVR-015 subcontractors banned
     match = lx.NO_SUBCONTRACTORS.search(f.text)
-    if match:
+    if match and not lx.SUBCONTRACTOR_APPROVAL.search(f.text):
         yield RULES["OVR-015"].finding(f.loc, match=match.group(0))
 
 
@@ -291,7 +294,7 @@ def _paid_standard(f: Features) -> Iterator[Finding]:
 
 def _method(f: Features) -> Iterator[Finding]:
     # OVR-003 a named method, tool or partner status without an equivalent
-    if f.equivalent:
+    if f.equivalent or lx.ADMIN_PLATFORM.search(f.text):
         return
     text = f.text
     partner = lx.PARTNER.search(text)
@@ -375,8 +378,11 @@ def _comparison(f: Features) -> Iterator[Finding]:
     plain = f.plain
     for match in lx.UNDEFINED_COMPARISON.finditer(plain):
         after = plain[match.end():match.end() + 40]
-        if (_lifted(plain, match) or lx.COMPARISON_DEFINED.search(after) or _near(plain, match, lx.MEASURE, before=20,
-                                                                                   after=40)):
+        if match.group(0).lower().startswith("motsvarande") and lx.EVIDENCE_OF.search(plain[max(0, match.start() - 60):match.start()]):
+            continue
+        if (_lifted(plain, match) or lx.COMPARISON_DEFINED.search(after)
+                or _near(plain, match, lx.MEASURE, before=20, after=40)
+                or _near(plain, match, lx.COMPETENCE_MEASURE, before=20, after=40)):
             continue
         yield RULES["VAG-009"].finding(f.loc, match=match.group(0).strip())
         return
@@ -616,8 +622,8 @@ def _catch_all(f: Features) -> Iterator[Finding]:
     # VAG-004 law or standards named by category only
     plain = f.plain
     for match in [*lx.CATCH_ALL.finditer(plain), *lx.CATCH_ALL_MORE.finditer(plain)]:
-        if lx.LEGAL_REFERENCE.search(plain) or f.standard_ref:
-            continue
+        if lx.LEGAL_REFERENCE.search(plain) or f.standard_ref or NAMED_AFTER.match(plain, match.end()):
+            continue  # "gällande regelverk för Svensk e-legitimation" names the rules
         yield RULES["VAG-004"].finding(f.loc, match=match.group(0))
         break
 
