@@ -168,6 +168,7 @@ class Family:
     check: Callable[[Features], Iterator[Finding]]
     gates: tuple[re.Pattern[str], ...] = ()
     also: Callable[[Features], bool] | None = None  # what else lets the family in, when no gate's trigger is there
+    needs: tuple[tuple[re.Pattern[str], ...], ...] = ()  # further gates, each of which must also be met
 
 
 def analyse(statement: Statement, context: Context = Context(), *, prefilter: bool = True) -> Iterator[Finding]:
@@ -238,15 +239,15 @@ def _local(f: Features) -> Iterator[Finding]:
 def _restricted(f: Features) -> Iterator[Finding]:
     # OVR-007 restricted references
     text = f.text
-    if lx.REFERENCE_WORD.search(text) and not lx.RESTRICTION_OPEN.search(text):
-        restricted = lx.RESTRICTED_CUSTOMER.search(text)
-        if restricted and not _lifted(text, restricted) and _after_reference(text, restricted):
-            yield RULES["OVR-007"].finding(f.loc, match=restricted.group(0).strip())
-            return
+    restricted = lx.RESTRICTED_CUSTOMER.search(text)
+    if (restricted and lx.REFERENCE_WORD.search(text) and not lx.RESTRICTION_OPEN.search(text)
+            and not _lifted(text, restricted) and _after_reference(text, restricted)):
+        yield RULES["OVR-007"].finding(f.loc, match=restricted.group(0).strip())
+        return
     # experience restricted to a sector ("erfarenhet från offentlig verksamhet", a list item "i en kommunal verksamhet")
-    if not lx.SECTOR_OPEN.search(text):
-        sector = lx.SECTOR.search(text)
-        if sector and lx.SECTOR_KNOWLEDGE.search(text[:sector.start()]) and not lx.PERSONAL_EXPERIENCE.search(text):
+    sector = lx.SECTOR.search(text)
+    if sector and not lx.SECTOR_OPEN.search(text):
+        if lx.SECTOR_KNOWLEDGE.search(text[:sector.start()]) and not lx.PERSONAL_EXPERIENCE.search(text):
             sector = None
         if (sector and not _lifted(text, sector)
                 and (lx.REFERENCE_WORD.search(text) or lx.EXPERIENCE_CONTEXT.search(text) or _fragment(f))):
@@ -657,7 +658,7 @@ def _misspelt_subjective(text: str) -> Iterator[re.Match[str]]:
 
 
 def _has_misspelt(f: Features) -> bool:
-    return any(len(token) >= lx.FUZZY_MIN_LENGTH - 1 and _misspelt(token) for token in f.tokens)
+    return any(_misspelt(token) for token in lx.FUZZY_TOKEN.findall(f.lower))
 
 
 @lru_cache(maxsize=65536)
@@ -680,56 +681,54 @@ def _short(text: str, limit: int = 70) -> str:
 # the rules); all of them, lower-cased, go into one trie-shaped pattern that finds, in one pass, every family whose
 # trigger the statement contains.
 
+def _needs_name(family: str, number: int) -> str:
+    return f"{family}&{number}"
+
+
 class Prefilter:
     """One combined pattern of every family's trigger strings, shaped as a trie so that at each position of the text
-    it finds the longest trigger starting there; every shorter trigger starting there is a prefix of it, so a
+    where a trigger starts it finds the longest one; every shorter trigger starting there is a prefix of it, so a
     trigger maps to its own families and to those of its prefixes, and no trigger is missed."""
 
     def __init__(self, families: Iterable[Family]) -> None:
         self.always: set[str] = set()
+        self.needs: dict[str, list[str]] = {}
         owners: dict[str, set[str]] = {}
         for family in families:
-            literals: set[str] = set()
-            for gate in family.gates:
-                needed = lx.required_literals(gate)
-                if needed is None:
-                    literals = set()
-                    break
-                literals |= needed
-            if not family.gates or not literals or (family.also and not family.gates):
-                self.always.add(family.name)
-                continue
-            for literal in literals:
-                owners.setdefault(literal, set()).add(family.name)
+            groups = [(family.name, family.gates)] + [(_needs_name(family.name, n), group)
+                                                      for n, group in enumerate(family.needs)]
+            self.needs[family.name] = [name for name, _ in groups[1:]]
+            for name, gates in groups:
+                literals: set[str] = set()
+                for gate in gates:
+                    needed = lx.required_literals(gate)
+                    if needed is None:
+                        literals = set()
+                        break
+                    literals |= needed
+                if not gates or not literals:
+                    self.always.add(name)
+                    continue
+                for literal in literals:
+                    owners.setdefault(literal, set()).add(name)
         self.owners = {literal: frozenset(set().union(*(owners[literal[:n]] for n in range(1, len(literal) + 1)
                                                         if literal[:n] in owners)))
                        for literal in owners}
-        self.pattern = re.compile("(?=(" + _trie(owners) + "))", re.DOTALL) if owners else None
+        self.pattern = re.compile(lx.trie(owners), re.DOTALL) if owners else None
 
     def families(self, lower: str) -> set[str]:
+        """The families whose every gate has a trigger in the (lower-cased) text."""
         present = set(self.always)
         if self.pattern is not None:
-            for found in set(self.pattern.findall(lower)):
-                present |= self.owners[found]
-        return present
-
-
-def _trie(strings: Iterable[str]) -> str:
-    root: dict = {}
-    for string in strings:
-        node = root
-        for char in string:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
+            # the leftmost trigger from each position on; the search starts again one character after the last
+            # found, so a trigger that starts inside another is found too
+            search, position, found = self.pattern.search, 0, set()
+            while (match := search(lower, position)) is not None:
+                found.add(match.group())
+                position = match.start() + 1
+            for trigger in found:
+                present |= self.owners[trigger]
+        return {name for name in present if name in self.needs and all(n in present for n in self.needs[name])}
 
 
 FAMILIES: tuple[Family, ...] = (
@@ -739,9 +738,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("certificate", _certificate, (lx.CERTIFICATE, lx.STANDARD_GATE, lx.STANDARD_WORD)),
     Family("label", _label, (lx.LABEL,)),
     Family("local", _local, (lx.LOCAL_PHRASE, lx.LOCAL_PLACE)),
-    Family("restricted", _restricted, (lx.REFERENCE_WORD, lx.SECTOR, lx.OWN_ORGANISATION)),
-    Family("references", _references, (lx.REFERENCE_COUNT, lx.YEARS_IN_BUSINESS, lx.REFERENCE_DURATION, lx.VALUE_BAND)),
-    Family("live", _live, (lx.LIVE_EVERYWHERE,)),
+    Family("restricted", _restricted, (lx.RESTRICTED_CUSTOMER, lx.SECTOR, lx.OWN_ORGANISATION)),
+    Family("references", _references, (lx.REFERENCE_COUNT, lx.YEARS_IN_BUSINESS, lx.REFERENCE_DURATION, lx.VALUE_BAND),
+           needs=((lx.COUNT_GATE,),)),
+    Family("live", _live, (lx.LIVE_EVERYWHERE,), needs=((lx.LIVE_GATE,), (lx.ALL_GATE,))),
     Family("all-mandatory", _all_mandatory, (lx.ALL_MANDATORY,)),
     Family("stated-class", _stated_class, (lx.STATED_CLASS,)),
     Family("wish", _wish, (lx.WISH,)),
