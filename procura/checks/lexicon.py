@@ -615,7 +615,7 @@ SECTOR_OPEN = words("offentlig upphandling\\w*", "offentlighets\\w*", "offentlig
 OWN_ORGANISATION = re.compile(
     r"\b(?i:kunskap|kännedom|erfarenhet|förståelse|insikt|vana|knowledge|experience)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:om|av|från|kring|inom|i|med|of|with)\s+"
-    r"(?:(?:[A-ZÅÄÖ][\w-]+\s+)(?:kommun|region|stad|län)(?![\wåäö])(?!\s+som\b)"
+    r"(?:(?:[A-ZÅÄÖ][\w-]+\s+)(?:kommun|region|stad|län)(?:s\s+(?:egna?\s+)?[\w-]+)?(?![\wåäö])(?!\s+som\b)"
     r"|Region\s+[A-ZÅÄÖ][\w-]+"
     r"|[A-ZÅÄÖ][\w-]+s\s+(?:egna?\s+)?(?:[\w-]*system\w*|[\w-]*infrastruktur\w*|[\w-]*miljö\w*|organisation\w*|"
     r"verksamhet\w*|förvaltning\w*|plattform\w*|processer|rutiner|stödsystem\w*)"
@@ -652,7 +652,8 @@ SUBCONTRACTOR_ALLOWED = re.compile(r"(?:underleverantör|underkonsult|underentre
 # "designverktyget Figma", "partnerskap med Struct PIM")
 NAMED_METHOD = re.compile(
     r"(?<![\w-])(?:PM3|pm3|PROPS|PRINCE2|Prince2|XLPM|PPS|SAFe|IPMA|PMP|PM²|pm²)(?![\w-])"
-    r"|\b(?:förvaltnings|projekt|styr|utvecklings|process|verksamhets)?modell(?:en)?\s+[A-ZÅÄÖ0-9][\w-]+"
+    r"|\b(?:förvaltnings|projekt|projektlednings|projektstyrnings|styr|utvecklings|process|verksamhets)modell(?:en)?\s+"
+    r"[A-ZÅÄÖ0-9][\w-]+"
     r"|\b(?:programvaran|programsviten|[a-zåäö]*verktyget|stödsystem(?:et)?|systemen|metoden|ramverket)\s+[A-ZÅÄÖ0-9][\w-]+")
 # widely taught public frameworks named as a field of knowledge are not a make: ITIL, TOGAF, COBIT are left out above
 PARTNER = re.compile(r"\b(?:[Pp]artnerskap|[Pp]artnerstatus|[Pp]artneravtal|[Cc]ertifierad\s+partner|[Åå]terförsäljar\w*)"
