@@ -1,7 +1,9 @@
 """Every check rule as data: stable ID, category, severity, bilingual message and its source.
 
 Sources and addresses are those stated in the shared domain notes (law.md, guidance.md,
-quality.md); a rule cites nothing those notes do not state. Messages are ``str.format``
+quality.md) or verified with the search tool when a rule was added or corrected (the addresses are
+listed in docs/checks.md); a rule cites nothing not seen stated in its source. Where a practice is
+procura's own (a written motive, weights summing to 100) the text says so. Messages are ``str.format``
 templates filled with the values a check found.
 """
 
