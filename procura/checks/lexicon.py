@@ -344,7 +344,7 @@ SUBJECTIVE = words(
     inflect("kostnadseffektiv", "|t|a|itet"), inflect("robust", "|a|are|het"), inflect("tillförlitlig"), inflect("pålitlig"),
     inflect("framtidssäker"), inflect("skalbar", "|t|a|het"), inflect("ändamålsenlig"), inflect("optimal", "|t|a"),
     inflect("professionell", "|t|a|t"), inflect("attraktiv"), inflect("tillräcklig", "|t|a"), inflect("rimlig", "|t|a"),
-    "bra", inflect("framgångsrik", "|t|a"), "påvisad framgång", inflect("välbalanserad", "|e|t"), "bästa möjliga", "bästa tänkbara", "senaste tekniken?", "modern teknik", "state[- ]of[- ]the[- ]art",
+    "bra", inflect("framgångsrik", "|t|a"), "påvisad framgång", inflect("välbalanser", "ad|ade|at"), "bästa möjliga", "bästa tänkbara", "senaste tekniken?", "modern teknik", "state[- ]of[- ]the[- ]art",
     "hög(?:a|t|re|sta)?\\s+(?:grad\\s+av\\s+)?(?:kvalitet|säkerhet|säkerhetsnivå|tillgänglighet|prestanda|driftsäkerhet|"
     "tillförlitlighet|kapacitet|nivå|standard|servicenivå|användbarhet|kompetens)",
     "god(?:a|tt)?\\s+(?:kvalitet|prestanda|tillgänglighet|service|kunskap\\w*|kännedom|förmåga|kompetens|erfarenhet|"
@@ -535,10 +535,10 @@ TRAIT = words(
     "drivande", "självgående", inflect("självständig", "|t|a|het"), "självständigt", inflect("lyhörd", "|a|het"), "lyhört",
     inflect("kommunikativ", "|t|a"), inflect("kreativ", "|t|a|itet"), "social kompetens", "sociala förmågor",
     "(?:vara|är)\\s+(?:\\w+,\\s+)*social", "pedagogisk förmåga", "(?:vara|är)\\s+(?:\\w+,\\s+)*pedagogisk",
-    "(?:,|och)\\s+pedagogisk(?=\\s|$|[.,])", inflect("lösningsorienterad", "|e|t"), inflect("resultatorienterad", "|e|t"),
+    "(?:,|och)\\s+pedagogisk(?=\\s|$|[.,])", inflect("lösningsorienter", "ad|ade|at"), inflect("resultatorienter", "ad|ade|at"),
     inflect("prestigelös", "|a|t"), "ansvarstagande", "initiativrik\\w*", "initiativtagande", "på eget initiativ",
-    inflect("engagerad", "|e|t"), "engagemang", inflect("nyfiken", "|t"), "nyfikna", inflect("noggrann", "|a|het"),
-    "noggrant", inflect("serviceinriktad", "|e|t"), "serviceminded", inflect("stresstålig", "|t|a|het"),
+    inflect("engager", "ad|ade|at"), "engagemang", inflect("nyfiken", "|t"), "nyfikna", inflect("noggrann", "|a|het"),
+    "noggrant", inflect("serviceinrikt", "ad|ade|at"), "serviceminded", inflect("stresstålig", "|t|a|het"),
     inflect("förtroendeingivande"), "personlighet\\w*", "personliga egenskaper", "samarbetsförmåga\\w*",
     "förmåga att (?:samarbeta|motivera|engagera|inspirera|skapa förtroende|bygga (?:starka )?(?:relationer|arbetsrelationer))",
     "motivera och engagera", "skapa (?:ett )?förtroende", "utan större styrning", "leda sig själv", "en aktiv del",

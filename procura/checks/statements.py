@@ -381,9 +381,10 @@ def _comparison(f: Features) -> Iterator[Finding]:
         after = plain[match.end():match.end() + 40]
         if match.group(0).lower().startswith("motsvarande") and lx.EVIDENCE_OF.search(plain[max(0, match.start() - 60):match.start()]):
             continue
-        if (_lifted(plain, match) or lx.COMPARISON_DEFINED.search(after)
-                or _near(plain, match, lx.MEASURE, before=20, after=40)
-                or _near(plain, match, lx.COMPETENCE_MEASURE, before=20, after=40)):
+        # a size after the comparison defines it ("större än 500 anställda"); a count before it does not ("minst
+        # tre liknande uppdrag" says how many, not what is similar)
+        if (_lifted(plain, match) or lx.COMPARISON_DEFINED.search(after) or lx.MEASURE.search(match.group(0))
+                or lx.MEASURE.search(after) or lx.COMPETENCE_MEASURE.search(after)):
             continue
         yield RULES["VAG-009"].finding(f.loc, match=match.group(0).strip())
         return
