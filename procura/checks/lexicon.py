@@ -215,6 +215,18 @@ LOCAL_PLACE = re.compile(
     r"[A-ZÅÄÖ][\wåäö]+(?:s)?(?:\s+(?:kommun|län|region|stad|county|municipality|region))?|"
     r"(?:en\s+)?(?:radie|radius)\s+(?:av|om|of)\s+\d+|\d+\s*(?:km|kilometer|mil|miles))\b",
 )
+# personnel required to live in a place ("konsulten ska vara bosatt i Västerbotten"): local presence of people
+LOCAL_RESIDENCE = re.compile(r"\b(?:bosatt\w*|folkbokförd\w*|boende|resident|reside|living)\s+(?:i|inom|in|within)\s+"
+                             r"(?:\w+\s+){0,2}?(?:kommun\w*|län\w*|region\w*|[A-ZÅÄÖ][\wåäö-]+|the\s+(?:municipality|region|"
+                             r"county)|\d+\s*(?:km|mil))", I)
+# demands that differ by the size of the supplier ("företag med färre än 50 anställda ska …")
+COMPANY_SIZE = re.compile(
+    r"\b(?:företag|leverantörer|anbudsgivare|bolag|suppliers|companies|tenderers|firms)\s+med\s+(?:fler|färre|mer|mindre|"
+    r"minst|högst|över|under)\s+(?:än\s+)?\d[\d\s]*\s*(?:anställda|medarbetare|årsanställda|MSEK|miljoner|kr)"
+    r"|\b(?:companies|suppliers|firms|tenderers)\s+with\s+(?:more|fewer|less)\s+than\s+\d[\d,]*\s+(?:employees|staff)"
+    r"|\b(?:små|mindre|stora|större|medelstora)\s+(?:företag|leverantörer|bolag)\s+(?:ska|skall|måste|behöver\s+inte|"
+    r"undantas|får)"
+    r"|\b(?:small|large|smaller|larger)\s+(?:companies|suppliers|firms)\s+(?:shall|must|are\s+exempt|need\s+not)", I)
 PRESENCE_VERB = words("ha", "har", "inneha\\w*", "finnas", "finns", "disponera", "bedriva", "have", "has", "maintain\\w*",
                       "be based", "be located", "vara (?:placerad|stationerad|etablerad|lokaliserad|belägen|registrerad)",
                       "be (?:established|situated|registered)", "etablera\\w*", "operate", "run", "driva", "bemanna\\w*")
@@ -226,7 +238,7 @@ RESTRICTED_CUSTOMER = re.compile(
     r"\b(?:från|hos|åt|till|med|inom|i|from|with|for|to|at|in|within)\s+(?:(?:minst|at\s+least|no\s+fewer\s+than)\s+)?"
     r"(?!the\s+(?:municipality|region|county\s+council|authority|contracting\s+authority)\b)"
     r"(?:(?:\d+|" + "|".join(SV_NUMBERS) + r")" + COUNT_ECHO + r"\s+|a\s+|an\s+|the\s+)?"
-    r"(?:annan\s+)?(?:(?:svensk\w*|swedish)\s+)?"
+    r"(?:annan\s+)?(?:(?:svensk\w*|swedish|[a-zåäö]+ländsk\w*|länets|regionens|skånsk\w*|småländsk\w*)\s+)?"
     r"(?:offentlig\w*\s+(?:sektor|verksamhet\w*|myndighet\w*|organisation\w*|aktör\w*|förvaltning\w*|beställare|kund\w*|uppdragsgivare)|"
     r"kommun(?:er(?:na)?|al\w*)?(?![\wåäö])|region(?:er(?:na)?)?(?![\wåäö])|landsting(?!et\b)\w*|statlig\w*\s+myndighet\w*|myndighet(?:er)?(?![\wåäö])|"
     r"public[- ]sector\w*|public\s+(?:authorit\w+|bod(?:y|ies)|organi[sz]ations?|entit\w+|clients?|customers?|buyers?)|"
@@ -252,6 +264,11 @@ REFERENCE_COUNT = re.compile(
     r"(?:\w*referens\w*|references?|reference\s+\w+|"
     r"tidigare\s+uppdrag|uppdrag|kunduppdrag|liknande\s+uppdrag|(?:similar|comparable)\s+(?:assignments|contracts|projects)|"
     r"assignments|contracts|projects)", I)
+# "ska ha genomfört minst fem (5) förstudier", "have completed at least six implementations": a count of past
+# deliveries of any kind, read like a count of references
+DELIVERY_COUNT = re.compile(
+    r"\b(?:genomfört|levererat|slutfört|utfört|lett|drivit|implementerat|completed|delivered|carried\s+out|led)\s+"
+    r"(?:minst\s+|at\s+least\s+|no\s+fewer\s+than\s+)" + COUNT + COUNT_ECHO + r"\s+(?:[\w-]+\s+){0,2}?[\w-]+", I)
 _AT_LEAST = (r"(?:minst|i\s+minst|lägst|mer\s+än|inte\s+mindre\s+än|åtminstone|at\s+least|more\s+than|for\s+at\s+least|over|"
              r"no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|(?:a\s+)?minimum(?:\s+of)?)")
 YEARS_IN_BUSINESS = re.compile(

@@ -245,6 +245,14 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "may demand that certain critical tasks are performed by the supplier itself, if proportionate. Name those "
            "tasks and why, instead of a general ban."),
           "LOU 14 kap. 6 § och 8 §; Upphandlingsmyndigheten frågeportalen 1487678", UHM_SUBCONTRACTORS),
+    _rule("OVR-017", "overreach", "error", ("Krav efter företagets storlek", "Demands by company size"),
+          ("Kravet skiljer sig efter leverantörens storlek ({match}).",
+           "The requirement differs by the size of the supplier ({match})."),
+          ("Alla leverantörer ska behandlas lika: samma krav för samma uppdrag, oavsett antal anställda eller omsättning. "
+           "Ställ krav på det som uppdraget behöver, så att också små och nya leverantörer kan lämna anbud.",
+           "Every supplier must be treated alike: the same demands for the same assignment, whatever the number of "
+           "employees or the turnover. Demand what the assignment needs, so that small and new suppliers can bid too."),
+          "LOU 4 kap. 1 § (likabehandling)", UHM_PROPORTIONALITY),
     _rule("OVR-016", "completeness", "info", ("Standard som inte är fritt tillgänglig", "Standard not free to read"),
           ("Standarden {match} säljs och är inte fritt tillgänglig; den ingår i upphandlingsdokumenten och ska gå att "
            "läsa kostnadsfritt.",

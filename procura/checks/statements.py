@@ -231,7 +231,8 @@ def _label(f: Features) -> Iterator[Finding]:
 def _local(f: Features) -> Iterator[Finding]:
     # OVR-006 local presence (working on site at the buyer's premises is an execution condition)
     text = f.text
-    local = lx.LOCAL_PHRASE.search(text) or (None if lx.BUYER_PREMISES.search(text) else _local_place(text))
+    local = (lx.LOCAL_PHRASE.search(text) or lx.LOCAL_RESIDENCE.search(text)
+             or (None if lx.BUYER_PREMISES.search(text) else _local_place(text)))
     if local and not lx.LATER_PRESENCE.search(text) and not _lifted(text, local):
         yield RULES["OVR-006"].finding(f.loc, match=local.group(0))
 
@@ -277,6 +278,13 @@ def _discretion(f: Features) -> Iterator[Finding]:
     match = lx.DISCRETION.search(f.text)
     if match and not _lifted(f.text, match):
         yield RULES["OVR-014"].finding(f.loc, match=match.group(0))
+
+
+def _company_size(f: Features) -> Iterator[Finding]:
+    # OVR-017 demands that differ by the size of the supplier
+    match = lx.COMPANY_SIZE.search(f.text)
+    if match and not _lifted(f.text, match):
+        yield RULES["OVR-017"].finding(f.loc, match=match.group(0))
 
 
 def _subcontractors(f: Features) -> Iterator[Finding]:
@@ -573,6 +581,9 @@ def _reference_detail(text: str) -> str | None:
     for match in lx.REFERENCE_COUNT.finditer(text):
         if _count(match.group(1)) > 3 and not _lifted(text, match):
             return match.group(0)
+    for match in lx.DELIVERY_COUNT.finditer(text):
+        if _count(match.group(1)) > 3 and not _lifted(text, match):
+            return match.group(0)
     years = lx.YEARS_IN_BUSINESS.search(text)
     if years and lx.PERSONAL_EXPERIENCE.search(years.group(0)) and not lx.COMPANY_SUBJECT.search(text):
         years = None  # "minst 10 års erfarenhet av projektledning": a person's experience, not the company's history
@@ -738,9 +749,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("make", _make, (lx.BRANDS, lx.BRAND_MARKERS, lx.SUPPLIER_NAME)),
     Family("certificate", _certificate, (lx.CERTIFICATE, lx.STANDARD_GATE, lx.STANDARD_WORD)),
     Family("label", _label, (lx.LABEL,)),
-    Family("local", _local, (lx.LOCAL_PHRASE, lx.LOCAL_PLACE)),
+    Family("local", _local, (lx.LOCAL_PHRASE, lx.LOCAL_RESIDENCE, lx.LOCAL_PLACE)),
     Family("restricted", _restricted, (lx.RESTRICTED_CUSTOMER, lx.SECTOR, lx.OWN_ORGANISATION)),
-    Family("references", _references, (lx.REFERENCE_COUNT, lx.YEARS_IN_BUSINESS, lx.REFERENCE_DURATION, lx.VALUE_BAND),
+    Family("references", _references, (lx.REFERENCE_COUNT, lx.DELIVERY_COUNT, lx.YEARS_IN_BUSINESS, lx.REFERENCE_DURATION,
+                                       lx.VALUE_BAND),
            needs=((lx.COUNT_GATE,),)),
     Family("live", _live, (lx.LIVE_EVERYWHERE,), needs=((lx.LIVE_GATE,), (lx.ALL_GATE,))),
     Family("all-mandatory", _all_mandatory, (lx.ALL_MANDATORY,)),
@@ -749,6 +761,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("citizenship", _citizenship, (lx.CITIZENSHIP,)),
     Family("discretion", _discretion, (lx.DISCRETION,)),
     Family("subcontractors", _subcontractors, (lx.NO_SUBCONTRACTORS,)),
+    Family("company-size", _company_size, (lx.COMPANY_SIZE,)),
     Family("method", _method, (lx.PARTNER, lx.NAMED_METHOD)),
     Family("paid-standard", _paid_standard, (lx.PAID_STANDARD,)),
     Family("subjective", _subjective, (lx.SUBJECTIVE, lx.SUBJECTIVE_EN_ONLY), also=_has_misspelt),

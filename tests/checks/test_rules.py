@@ -224,6 +224,13 @@ CASES = [
      "säkerhetsskyddslagen.", None),
     ("OVR-014", "Beställaren har tolkningsföreträde vid bedömningen av om kraven uppfylls.",
      "Beställaren bedömer kraven enligt bedömningsgrunderna i bilaga 2.", None),
+    ("OVR-017", "Företag med färre än 50 anställda ska dessutom lämna en bankgaranti.",
+     "Alla anbudsgivare ska lämna samma intyg om skatter och avgifter.", None),
+    ("OVR-006", "Konsulten ska vara bosatt i Jämtlands län.", "Konsulten ska kunna vara på plats inom tre timmar.", None),
+    ("OVR-008", "Anbudsgivaren ska ha genomfört minst sex (6) implementeringar av e-arkiv.",
+     "Anbudsgivaren ska ha genomfört minst två (2) implementeringar av e-arkiv.", None),
+    ("OVR-007", "Referenserna ska komma från norrländska kommuner.",
+     "Referenserna ska komma från kunder med minst 5 000 brukare.", None),
     ("OVR-015", "Underkonsulter accepteras inte i detta avrop.",
      "Underkonsulter får anlitas efter beställarens skriftliga godkännande.", None),
 ]
