@@ -816,11 +816,11 @@ class Guarded:
         self.flags = compiled.flags
         literals = required_literals(compiled)
         self.literals = tuple(sorted(literals, key=len)) if literals else None
-        # one case-blind search for all the strings, in C, instead of a loop of "in" tests
-        self.gate = re.compile(trie(self.literals), re.IGNORECASE | re.DOTALL) if self.literals else None
+        # one search for all the (lower-case) strings in the lower-cased text, in C, instead of a loop of "in" tests
+        self.gate = re.compile(trie(self.literals), re.DOTALL) if self.literals else None
 
     def _maybe(self, text: str) -> bool:
-        return self.gate is None or self.gate.search(text) is not None
+        return self.gate is None or self.gate.search(text.lower()) is not None
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.compiled.search(text, *args) if self._maybe(text) else None
@@ -880,6 +880,3 @@ VALUE_BAND = guarded(VALUE_BAND)  # type: ignore[assignment]
 REFERENCE_DURATION = guarded(REFERENCE_DURATION)  # type: ignore[assignment]
 SECTOR = guarded(SECTOR)  # type: ignore[assignment]
 OWN_ORGANISATION = guarded(OWN_ORGANISATION)  # type: ignore[assignment]
-SUBJECTIVE = guarded(SUBJECTIVE)  # type: ignore[assignment]
-UNMEASURED_LEVEL = guarded(UNMEASURED_LEVEL)  # type: ignore[assignment]
-UNDEFINED_COMPARISON = guarded(UNDEFINED_COMPARISON)  # type: ignore[assignment]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from procura.checks import lexicon as lx
@@ -604,7 +605,7 @@ def _subjective(f: Features) -> Iterator[Finding]:
     # VAG-001 a subjective word with no measure nearby
     plain = f.plain
     subjective = list(lx.SUBJECTIVE.finditer(plain))
-    if f.lang == "en":
+    if lx.SUBJECTIVE_EN_ONLY.search(plain) and f.lang == "en":
         subjective = sorted(subjective + list(lx.SUBJECTIVE_EN_ONLY.finditer(plain)), key=lambda m: m.start())
     subjective += [m for m in _misspelt_subjective(plain) if not any(m.start() == s.start() for s in subjective)]
     for match in subjective:
@@ -673,14 +674,16 @@ def _has_misspelt(f: Features) -> bool:
     return any(_misspelt(token) for token in lx.FUZZY_TOKEN.findall(f.lower))
 
 
+_FUZZY_LONG = tuple(term for term in lx.FUZZY_SUBJECTIVE if len(term) >= lx.FUZZY_MIN_LENGTH)
+
+
 @lru_cache(maxsize=65536)
 def _misspelt(token: str) -> bool:
     """One edit away from a long subjective word, and not that word itself (the word list reads it); cached, as a
-    document repeats its vocabulary."""
+    document repeats its vocabulary, and compared in C (rapidfuzz) with a cut-off of one edit."""
     if token in lx.FUZZY_SUBJECTIVE:
         return False
-    return any(abs(len(token) - len(term)) <= 1 and OSA.distance(token, term) == 1 for term in lx.FUZZY_SUBJECTIVE
-               if len(term) >= lx.FUZZY_MIN_LENGTH)
+    return process.extractOne(token, _FUZZY_LONG, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _short(text: str, limit: int = 70) -> str:
