@@ -554,7 +554,7 @@ TRAIT = words(
     "(?:vara|är)\\s+(?:\\w+,\\s+)*social", "pedagogisk förmåga", "(?:vara|är)\\s+(?:\\w+,\\s+)*pedagogisk",
     "(?:,|och)\\s+pedagogisk(?=\\s|$|[.,])", inflect("lösningsorienter", "ad|ade|at"), inflect("resultatorienter", "ad|ade|at"),
     inflect("prestigelös", "|a|t"), "ansvarstagande", "initiativrik\\w*", "initiativtagande", "på eget initiativ",
-    inflect("engager", "ad|ade|at"), "engagemang", inflect("nyfiken", "|t"), "nyfikna", inflect("noggrann", "|a|het"),
+    inflect("engager", "ad|ade|at"), "engagemang", inflect("nyfiken", "|t"), "nyfikna", inflect("noggrann", "|a"),
     "noggrant", inflect("serviceinrikt", "ad|ade|at"), "serviceminded", inflect("stresstålig", "|t|a|het"),
     inflect("förtroendeingivande"), "personlighet\\w*", "personliga egenskaper", "samarbetsförmåga\\w*",
     "förmåga att (?:samarbeta|motivera|engagera|inspirera|skapa förtroende|bygga (?:starka )?(?:relationer|arbetsrelationer))",
@@ -570,7 +570,9 @@ TRAIT_OF_THING = re.compile(
 # comparisons with nothing to compare against: "liknande uppdrag", "av liknande karaktär", "större organisationer"
 UNDEFINED_COMPARISON = re.compile(
     r"(?<![\w-])liknande(?![\w-])(?!\s+(?:sätt|villkor)\b)"
-    r"|(?<![\w-])(?<!eller\s)(?<!minst\s)motsvarande\s+(?!nivå\b|krav\b|standard\w*\b|part\b)[\wåäö-]+"
+    r"|(?<![\w-])(?<!eller\s)(?<!eller\si\s)(?<!eller\sen\s)(?<!eller\sett\s)(?<!minst\s)motsvarande\s+(?:innehåll|karaktär|"
+    r"omfattning|storlek|inriktning|komplexitet|arbete\w*|erfarenhet\w*|uppdrag\w*|projekt\w*|verksamhet\w*|"
+    r"organisation\w*|(?-i:[A-ZÅÄÖ][a-zåäö]+\s+(?:kommun|region|stad)))\b"
     r"|\blik\s+(?-i:[A-ZÅÄÖ][\w-]+)"
     r"|\bi\s+(?:samma\s+)?storlek\s+med\b|\bav\s+samma\s+(?:storlek|omfattning|karaktär)\b"
     r"|(?<![\w-])relevant[a]?\s+(?:erfarenhet\w*|uppdrag\w*|referens\w*|kompetens\w*|bakgrund\w*|kunskap\w*|projekt\w*)"
@@ -578,7 +580,7 @@ UNDEFINED_COMPARISON = re.compile(
     r"|\b(?:som\s+(?:är|bedöms)|bedöms|anses)\s+(?:\w+\s+)?relevant\w*"
     r"|(?<![\w-])(?:större|stora|mindre|komplex\w*|storskalig\w*|längre|kortare|omfattande|tyngre|avancerad\w*)"
     r"(?:\s*(?:,|och|eller|/)\s*(?:större|stora|komplex\w*|dynamisk\w*|storskalig\w*|längre|omfattande|avancerad\w*))?"
-    r"\s+(?:[\w-]+\s+)?(?:organisation\w*|projekt\w*|uppdrag\w*|[\w-]*system\w*|[\w-]*förändring\w*|nätverk\w*|"
+    r"\s+(?:[\w-]+\s+)?(?:organisation\w*|projekt\w*|uppdrag\w*|[\w-]*system\w*|nätverk\w*|"
     r"grupp(?:er)?\b|miljö\w*|verksamhet\w*|kommun\w*|samverkan|lösning\w*|inställelsetid\w*|team\b|"
     r"förändringsarbete\w*|förändringsprojekt\w*|införande\w*)"
     r"|\b(?:similar|comparable|relevant)\s+(?:assignments?|projects?|experience|engagements?|contracts?|references?)\b"
