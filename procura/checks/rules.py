@@ -253,7 +253,7 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "Every supplier must be treated alike: the same demands for the same assignment, whatever the number of "
            "employees or the turnover. Demand what the assignment needs, so that small and new suppliers can bid too."),
           "LOU 4 kap. 1 § (likabehandling)", UHM_PROPORTIONALITY),
-    _rule("OVR-016", "completeness", "info", ("Standard som inte är fritt tillgänglig", "Standard not free to read"),
+    _rule("OVR-016", "overreach", "info", ("Standard som inte är fritt tillgänglig", "Standard not free to read"),
           ("Standarden {match} säljs och är inte fritt tillgänglig; den ingår i upphandlingsdokumenten och ska gå att "
            "läsa kostnadsfritt.",
            "The standard {match} is sold, not free to read; it is part of the procurement documents, which must be "
