@@ -670,8 +670,11 @@ def _misspelt_subjective(text: str) -> Iterator[re.Match[str]]:
             yield word
 
 
+LONG_TOKEN = re.compile(r"[\w-]{%d,}" % (lx.FUZZY_MIN_LENGTH - 1))  # a greedy run from a word's start: its whole word
+
+
 def _has_misspelt(f: Features) -> bool:
-    return any(_misspelt(token) for token in lx.FUZZY_TOKEN.findall(f.lower))
+    return any(_misspelt(token) for token in LONG_TOKEN.findall(f.lower))
 
 
 _FUZZY_LONG = tuple(term for term in lx.FUZZY_SUBJECTIVE if len(term) >= lx.FUZZY_MIN_LENGTH)
