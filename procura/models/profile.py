@@ -110,4 +110,5 @@ class Profile(Strict):
             "estimated_value_sek": self.estimated_value_sek,
             "contract_years": self.contract.years,
             "data_location": self.hosting.data_location,
+            "labour_conditions": False,
         }

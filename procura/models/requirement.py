@@ -58,6 +58,9 @@ class Source(Strict):
     citation: str
     url: HttpUrl
     note: Text | None = None
+    # for a standard: whether its text can be read without paying (true), only bought (false),
+    # or not known (null). Laws, guidance and cases leave it out.
+    free: bool | None = None
 
 
 class Verification(Strict):
