@@ -590,6 +590,8 @@ UNDEFINED_COMPARISON = re.compile(
 # av tre motsvarande uppdrag", "visa att motsvarande åtgärder har vidtagits")
 EVIDENCE_OF = re.compile(r"\b(?:visa|visar|påvisa\w*|styrk\w*|beskrivning\w*\s+av|redovis\w*|intyg\w*|bevis\w*|"
                          r"dokumentation\s+som\s+visar)\s+(?:att\s+)?(?:\w+\s+){0,3}$", re.I)
+# a ban's "eller liknande" widens what is banned ("får inte ta ut expeditionsavgift eller liknande avgifter")
+PROHIBITION = words("får inte", "får ej", "must not", "shall not", "may not")
 # the comparison is defined: "liknande uppdrag, dvs. ...", "med liknande avses ..."
 COMPARISON_DEFINED = words("dvs\\.?", "d\\.v\\.s\\.?", "det vill säga", "med (?:liknande|motsvarande|relevant\\w*) avses",
                            "(?:avses|definieras)\\s+(?:här\\s+)?(?:som|med)", "i\\s+fråga\\s+om", "avseende", "i\\s+termer\\s+av",
@@ -597,7 +599,7 @@ COMPARISON_DEFINED = words("dvs\\.?", "d\\.v\\.s\\.?", "det vill säga", "med (?
 # timing without a time: "löpande", "kontinuerligt", "regelbundna avstämningar", "på kort varsel"
 UNTIMED = words(
     "löpande(?!\\s+(?:räkning|avtal\\w*|timpris\\w*|arvode\\w*|pris\\w*|år\\w*|kostnad\\w*|månad\\w*|tolvmånadersperiod\\w*|"
-    "\\d|text|förvaltning\\w*|drift\\w*|underhåll\\w*|support\\w*|ärenden))",
+    "\\d|text|förvaltning\\w*|drift\\w*|underhåll\\w*|support\\w*|ärenden|mätdata|mätvärden|data|information))",
     "fortlöpande", inflect("kontinuerlig", "|t|a"), "regelbund(?:en|et|na)", "på kort varsel", "med kort varsel", "inom kort",
     "snarast möjligt", "tidigast möjliga", "regularly", "continuously", "on an ongoing basis",
     "at short notice", "periodically", "on a regular basis")

@@ -388,6 +388,9 @@ def _comparison(f: Features) -> Iterator[Finding]:
     plain = f.plain
     for match in lx.UNDEFINED_COMPARISON.finditer(plain):
         after = plain[match.end():match.end() + 40]
+        if (match.group(0).lower().startswith("liknande") and plain[max(0, match.start() - 6):match.start()].lower()
+                == "eller " and lx.PROHIBITION.search(plain)):
+            continue
         if match.group(0).lower().startswith("motsvarande") and lx.EVIDENCE_OF.search(plain[max(0, match.start() - 60):match.start()]):
             continue
         # a size after the comparison defines it ("större än 500 anställda"); a count before it does not ("minst
