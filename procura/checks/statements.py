@@ -673,7 +673,7 @@ def _misspelt_subjective(text: str) -> Iterator[re.Match[str]]:
             yield word
 
 
-LONG_TOKEN = re.compile(r"[\w-]{%d,}" % (lx.FUZZY_MIN_LENGTH - 1))  # a greedy run from a word's start: its whole word
+LONG_TOKEN = re.compile(r"[\w-]{" + str(lx.FUZZY_MIN_LENGTH - 1) + ",}")  # a greedy run from a word's start: its whole word
 
 
 def _has_misspelt(f: Features) -> bool:
