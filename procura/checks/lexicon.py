@@ -361,6 +361,8 @@ SUBJECTIVE = words(
     inflect("kostnadseffektiv", "|t|a|itet"), inflect("robust", "|a|are|het"), inflect("tillförlitlig"), inflect("pålitlig"),
     inflect("framtidssäker"), inflect("skalbar", "|t|a|het"), inflect("ändamålsenlig"), inflect("optimal", "|t|a"),
     inflect("professionell", "|t|a|t"), inflect("attraktiv"), inflect("tillräcklig", "|t|a"), inflect("rimlig", "|t|a"),
+    # degree phrases: "så snabbt som möjligt", "i så hög grad som möjligt", "as soon as practicable"
+    "(?:i\\s+)?så\\s+(?:\\w+\\s+){1,2}?som\\s+möjligt", "as\\s+\\w+\\s+as\\s+(?:possible|practicable|feasible)",
     "bra", inflect("framgångsrik", "|t|a"), "påvisad framgång", inflect("välbalanser", "ad|ade|at"), "bästa möjliga", "bästa tänkbara", "senaste tekniken?", "modern teknik", "state[- ]of[- ]the[- ]art",
     "hög(?:a|t|re|sta)?\\s+(?:grad\\s+av\\s+)?(?:kvalitet|säkerhet|säkerhetsnivå|tillgänglighet|prestanda|driftsäkerhet|"
     "tillförlitlighet|kapacitet|nivå|standard|servicenivå|användbarhet|kompetens)",
