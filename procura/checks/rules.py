@@ -1,7 +1,9 @@
 """Every check rule as data: stable ID, category, severity, bilingual message and its source.
 
 Sources and addresses are those stated in the shared domain notes (law.md, guidance.md,
-quality.md); a rule cites nothing those notes do not state. Messages are ``str.format``
+quality.md) or verified with the search tool when a rule was added or corrected (the addresses are
+listed in docs/checks.md); a rule cites nothing not seen stated in its source. Where a practice is
+procura's own (a written motive, weights summing to 100) the text says so. Messages are ``str.format``
 templates filled with the values a check found.
 """
 
@@ -21,8 +23,18 @@ SKR_REQUIREMENTS = (
     "https://skr.se/skr/demokratiledningstyrning/upphandlinginkop/upphandlingsprocessenupphandlingsdokument/"
     "upphandlingsdokumentkrav.10279.html"
 )
-SMELLA = "https://ar5iv.labs.arxiv.org/html/1611.08847"
 UHM_CAPACITY = "https://www.upphandlingsmyndigheten.se/frageportalen/2729428/krav-pa-teknisk-och-yrkesmassig-kapacitet/"
+# verified with the search tool (addresses recorded in docs/checks.md, "Sources")
+UHM_GEOGRAPHY = ("https://frageportalen.upphandlingsmyndigheten.se/org/upphandlingsmyndigheten/d/"
+                 "far-man-stalla-krav-som-innebar-en-geografisk-begr/")
+UHM_LABELS = "https://www.upphandlingsmyndigheten.se/regler-och-lagstiftning/hallbarhet-i-upphandlingsreglerna/regler-for-anvandning-av-markning/"
+AMBIGUOUS_TERMS = "https://effective-analysis.com/textbook/part-2/chapter-2/13-terms.html"
+UHM_FOREIGN_CITIZENS = ("https://www.upphandlingsmyndigheten.se/regler-och-lagstiftning/andra-regler-som-kan-bli-aktuella/"
+                        "sakerhetsskyddad-upphandling/deltagande-utlandska-medborgare-och-leverantorer/")
+UHM_SUBCONTRACTORS = "https://www.upphandlingsmyndigheten.se/frageportalen/1487678/ar-det-foretaget-eller-uppdraget-som-omfattas-luo/"
+EVN_WIENSTROM = "https://open.karnovgroup.se/offentlig-upphandling/CELEX62001CJ0448"
+KKV_FREE_ACCESS = ("https://www.konkurrensverket.se/informationsmaterial/nyhetsarkiv/"
+                   "stallningstagande-om-kostnadsfri-tillgang-till-upphandlingsdokument/")
 
 
 @dataclass(frozen=True)
@@ -78,23 +90,35 @@ RULES: dict[str, Rule] = {r.id: r for r in [
           ("Kravet anger fabrikat, modell eller varumärke ({match}) utan \"eller likvärdigt\".",
            "The requirement names a make, model or trademark ({match}) without \"or equivalent\"."),
           ("Tekniska specifikationer får inte hänvisa till fabrikat, varumärke, typ, ursprung eller leverantör om det "
-           "inte motiveras av föremålet eller inte går att beskriva på annat sätt — och då följt av \"eller likvärdigt\" "
-           "och med skriftlig motivering (t.ex. kompatibilitet med ett befintligt system).",
+           "inte motiveras av det som upphandlas eller inte går att beskriva på annat sätt — och då följt av \"eller "
+           "likvärdigt\". Det rättsliga provet är om hänvisningen motiveras av föremålet för kontraktet; att skriva ned "
+           "skälet (t.ex. kompatibilitet med ett befintligt system) är procuras råd, så att provet kan följas.",
            "Technical specifications may not name a make, trademark, type, origin or supplier unless justified by the "
-           "subject or impossible to describe otherwise — then followed by \"or equivalent\" and justified in writing "
-           "(e.g. compatibility with an existing system)."),
+           "subject of the contract or impossible to describe otherwise — then followed by \"or equivalent\". The legal "
+           "test is whether the subject of the contract justifies the reference; writing the reason down (e.g. "
+           "compatibility with an existing system) is procura's advice, so that the test can be followed."),
           "LOU 9 kap. 6 §; C-359/93",
           "http://www.husbyggaren.se/far-bestallaren-krava-ett-specifikt-fabrikat-i-en-offentlig-upphandling/",
           variants={
               # a warning: the make is opened to equivalents, but the written justification the law also asks for
               # is not in the requirement (it may stand elsewhere in the documents)
               "unjustified": (
-                  "Kravet anger fabrikat eller leverantör ({match}) med \"eller likvärdigt\" men utan skriftlig motivering "
-                  "till varför fabrikatet nämns (t.ex. kompatibilitet med ett befintligt system); lägg till motiveringen "
-                  "eller beskriv funktionen i stället.",
-                  "The requirement names a make or supplier ({match}) with \"or equivalent\" but gives no written "
-                  "justification for naming it (e.g. compatibility with an existing system); add the justification or "
-                  "describe the function instead."),
+                  "Kravet anger fabrikat eller leverantör ({match}) med \"eller likvärdigt\" men säger inte varför "
+                  "fabrikatet nämns; hänvisningen måste motiveras av det som upphandlas — skriv skälet (t.ex. "
+                  "kompatibilitet med ett befintligt system) eller beskriv funktionen i stället.",
+                  "The requirement names a make or supplier ({match}) with \"or equivalent\" but does not say why; the "
+                  "reference must be justified by the subject of the contract — state the reason (e.g. compatibility "
+                  "with an existing system) or describe the function instead."),
+              "partner": (
+                  "Kravet kräver partnerstatus eller återförsäljaravtal ({match}) med en viss tillverkare utan att "
+                  "likvärdigt godtas.",
+                  "The requirement demands partner or reseller status ({match}) with one maker without accepting an "
+                  "equivalent."),
+              "method": (
+                  "Kravet anger en namngiven metod, modell eller ett verktyg ({match}) utan \"eller likvärdigt\"; beskriv "
+                  "vad metoden ska åstadkomma eller godta likvärdiga.",
+                  "The requirement names a method, model or tool ({match}) without \"or equivalent\"; describe what it "
+                  "must achieve or accept equivalents."),
               "supplier": (
                   "Kravet anger vilken leverantör ({match}) som ska leverera.",
                   "The requirement names the supplier ({match}) that is to deliver."),
@@ -117,26 +141,43 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     _rule("OVR-006", "overreach", "error", ("Lokal närvaro", "Local presence"),
           ("Kravet ställer krav på lokal närvaro ({match}) — kontor, butik, personal eller lager på en viss ort.",
            "The requirement demands local presence ({match}) — an office, store, staff or warehouse in a place."),
-          ("Ett lokalt kontor, butik eller personal i kommunen eller regionen vid anbudstidpunkten får inte krävas; "
-           "ställ i stället funktionskrav, t.ex. inställelsetid.",
-           "A local office, store or staff in the municipality or region at tender time may not be required; set a "
-           "functional demand instead, such as a response time on site."),
-          "EU-domstolen C-234/03 Contse; KamR Stockholm 2222-16", UHM_PROPORTIONALITY),
+          ("Ett lokalt kontor, butik eller personal i kommunen eller regionen vid anbudstidpunkten får inte krävas, och "
+           "ett krav på avstånd eller radie måste klara en proportionalitetsprövning; ställ i stället funktionskrav, "
+           "t.ex. inställelsetid. Att arbeta på plats hos beställaren är ett utförandevillkor, inte lokal närvaro.",
+           "A local office, store or staff in the municipality or region at tender time may not be required, and a "
+           "distance or radius must pass a proportionality test; set a functional demand instead, such as a response "
+           "time on site. Working on site at the buyer's premises is an execution condition, not local presence."),
+          "EU-domstolen C-234/03 Contse; KamR Stockholm 2222-16; KamR Jönköping 3274-10; LOU 4 kap. 1 §", UHM_GEOGRAPHY),
     _rule("OVR-007", "overreach", "error", ("Begränsade referenser", "Restricted references"),
           ("Referenserna begränsas till {match}.", "References are restricted to {match}."),
-          ("Att kräva att referenskunden är en offentlig aktör, en svensk kommun eller en snäv miljö kan vara "
-           "oproportionerligt när syftet är erfarenhet av samma slags leverans.",
-           "Requiring the reference customer to be a public body, a Swedish municipality or a narrow environment can be "
-           "disproportionate when the aim is experience of the kind of delivery."),
-          "Upphandlingsmyndigheten frågeportalen 2729428; KamR Stockholm 6065-04", UHM_CAPACITY),
+          ("Att kräva att referenskunden eller erfarenheten är från offentlig sektor, en kommun, en region, en snäv miljö "
+           "eller beställarens egen organisation och egna system kan vara oproportionerligt när syftet är erfarenhet av "
+           "samma slags leverans, och gynnar den som redan arbetat där.",
+           "Requiring the reference customer or the experience to be from the public sector, a municipality, a region, a "
+           "narrow environment or the buyer's own organisation and systems can be disproportionate when the aim is "
+           "experience of the kind of delivery, and favours whoever has worked there before."),
+          "Upphandlingsmyndigheten frågeportalen 2729428; KamR Stockholm 6065-04; LOU 4 kap. 1 §", UHM_CAPACITY,
+          variants={
+              "sector": ("Erfarenheten begränsas till {match}; ange vilken erfarenhet som behövs, oavsett kundens sektor.",
+                         "The experience is restricted to {match}; state the experience needed, whatever the customer's "
+                         "sector."),
+              "own": ("Kravet gäller kunskap om beställarens egen organisation eller egna system ({match}), vilket gynnar "
+                      "den som redan arbetat där; beskriv den kunskap som behövs i allmänna termer.",
+                      "The requirement asks for knowledge of the buyer's own organisation or systems ({match}), which "
+                      "favours whoever has worked there; describe the knowledge needed in general terms."),
+          }),
     _rule("OVR-008", "overreach", "warning", ("Antal och ålder på referenser", "Reference count and age"),
           ("Referenskravet är strängare än vad som normalt kontrolleras ({match}).",
            "The reference demand is stricter than what is normally checked ({match})."),
-          ("Tio referenser när en kontrollerades, och referenser inom stela värdeintervall, har underkänts som "
-           "oproportionerliga. Bevis på kapacitet får avse leveranser under högst de senaste tre åren.",
-           "Ten references when only one was checked, and references within rigid value bands, were struck down as "
-           "disproportionate. Evidence of capacity may be deliveries during at most the last three years."),
-          "KamR Göteborg 2974-18; LOU 15 kap. 11 §", UHM_CAPACITY),
+          ("Fler referenser än vad som behövs för att visa förmågan, referenser inom stela värdeintervall och krav på "
+           "många års verksamhet stänger ute nya och mindre leverantörer utan att säga mer om förmågan. Bevis på "
+           "kapacitet får avse leveranser under högst de senaste tre åren. (Antal års yrkeserfarenhet hos en person är "
+           "en annan sak och läses inte här.)",
+           "More references than are needed to show the ability, references within rigid value bands and demands of "
+           "many years in business shut out new and smaller suppliers without saying more about the ability. Evidence "
+           "of capacity may be deliveries during at most the last three years. (A person's years of experience are "
+           "another matter and are not read here.)"),
+          "LOU 15 kap. 11 §; Upphandlingsmyndigheten frågeportalen 2729428", UHM_CAPACITY),
     _rule("OVR-009", "overreach", "error", ("I drift hos alla kunder", "Live at all customers"),
           ("Kravet kräver att funktionen redan är i drift hos alla kunder ({match}).",
            "The requirement demands that the function is already live at all customers ({match})."),
@@ -153,11 +194,13 @@ RULES: dict[str, Rule] = {r.id: r for r in [
           "HFD 2016 ref. 37", "https://lagen.nu/dom/hfd/2016:37"),
     _rule("OVR-011", "overreach", "warning", ("Strängare än risken motiverar", "Stricter than the risk justifies"),
           ("{detail_sv}", "{detail_en}"),
-          ("Ett krav får inte vara strängare än nödvändigt för att nå syftet; en nivå eller parameter utöver vad "
-           "upphandlingens klassning motiverar behöver en skriftlig motivering.",
-           "A requirement may not be stricter than needed to reach its aim; a level or parameter beyond what the "
-           "procurement's classification justifies needs a written motive."),
-          "LOU 4 kap. 1 §", UHM_PROPORTIONALITY),
+          ("Ett krav får inte vara strängare än nödvändigt för att nå syftet (proportionalitet). Att en nivå utöver vad "
+           "upphandlingens klassning motiverar ska motiveras skriftligt är procuras praxis, inte en skyldighet i lagen: "
+           "motiveringen visar att nivån klarar proportionalitetsprövningen.",
+           "A requirement may not be stricter than needed to reach its aim (proportionality). That a level beyond what "
+           "the procurement's classification justifies gets a written motive is procura's practice, not a duty in the "
+           "law: the motive shows that the level passes the proportionality test."),
+          "LOU 4 kap. 1 § (proportionalitet); skriftlig motivering: procuras praxis", UHM_PROPORTIONALITY),
     _rule("OVR-012", "overreach", "error", ("Märkning utan likvärdig märkning", "Label without an equivalent label"),
           ("En viss märkning krävs ({match}) utan att likvärdig märkning eller annan bevisning om att kriterierna "
            "uppfylls godtas.",
@@ -169,8 +212,61 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "Environmental and social labels (Nordic Swan, EU Ecolabel, Fairtrade, TCO Certified) may be demanded only "
            "under strict conditions, and equivalent labels must be accepted. Write \"Nordic Swan ecolabel or "
            "equivalent\", or demand the criteria the label stands on and accept the label as one proof among others."),
-          "direktiv 2014/24/EU art. 43",
-          "https://frageportalen.upphandlingsmyndigheten.se/org/upphandlingsmyndigheten/d/kvalitets-och-miljostyrning/"),
+          "LOU 9 kap. 14 §; direktiv 2014/24/EU art. 43", UHM_LABELS),
+    _rule("OVR-013", "overreach", "error", ("Krav på medborgarskap", "Citizenship demanded"),
+          ("Kravet ställer krav på medborgarskap ({match}) utan att ett säkerhetsskydd anges som skäl.",
+           "The requirement demands a citizenship ({match}) without stating security protection as the reason."),
+          ("Leverantörer och deras personal får inte diskrimineras på grund av nationalitet. Säkerhetsskyddslagstiftningen "
+           "hindrar inte generellt att utländska medborgare anlitas för säkerhetsskyddade uppdrag; krav på svenskt "
+           "medborgarskap gäller säkerhetsklassade anställningar i stat, kommun och region. Ange säkerhetsskyddet som "
+           "skäl, eller ställ krav på säkerhetsprövning i stället.",
+           "Suppliers and their staff may not be discriminated against on nationality. Security-protection law does not "
+           "in general prevent foreign citizens from working on security-protected assignments; Swedish citizenship is "
+           "a demand for security-classified employment in central and local government. State the security "
+           "protection as the reason, or demand security vetting instead."),
+          "LOU 4 kap. 1 § (icke-diskriminering); Upphandlingsmyndigheten: deltagande av utländska medborgare",
+          UHM_FOREIGN_CITIZENS),
+    _rule("OVR-014", "overreach", "error", ("Fri bedömning", "Unlimited discretion"),
+          ("Beställaren förbehåller sig en fri bedömning ({match}) som ingen anbudsgivare kan förutse.",
+           "The buyer keeps a free judgement ({match}) that no tenderer can foresee."),
+          ("Krav och bedömningsgrunder ska vara kända i förväg och gå att kontrollera; en bedömning som helt lämnas åt "
+           "beställarens tolkning eller förtroende ger en frihet som strider mot likabehandling och öppenhet. Ange "
+           "vad som bedöms och hur.",
+           "Requirements and assessment criteria must be known in advance and possible to verify; an assessment left "
+           "wholly to the buyer's interpretation or trust is a freedom at odds with equal treatment and transparency. "
+           "State what is assessed and how."),
+          "LOU 4 kap. 1 §; EU-domstolen C-448/01 EVN och Wienstrom (kriterier som går att kontrollera)", EVN_WIENSTROM),
+    _rule("OVR-015", "overreach", "warning", ("Underleverantörer förbjudna", "Subcontractors banned"),
+          ("Kravet utesluter underleverantörer ({match}).", "The requirement excludes subcontractors ({match})."),
+          ("Huvudregeln är att leverantören fritt får anlita underleverantörer och åberopa andra företags kapacitet; "
+           "beställaren får kräva att vissa kritiska uppgifter utförs av leverantören själv, om det är proportionerligt. "
+           "Ange vilka uppgifter och varför, i stället för ett generellt förbud.",
+           "The main rule is that a supplier may use subcontractors and rely on other companies' capacity; the buyer "
+           "may demand that certain critical tasks are performed by the supplier itself, if proportionate. Name those "
+           "tasks and why, instead of a general ban."),
+          "LOU 14 kap. 6 § och 8 §; Upphandlingsmyndigheten frågeportalen 1487678", UHM_SUBCONTRACTORS),
+    _rule("OVR-017", "overreach", "error", ("Krav efter företagets storlek", "Demands by company size"),
+          ("Kravet skiljer sig efter leverantörens storlek ({match}).",
+           "The requirement differs by the size of the supplier ({match})."),
+          ("Alla leverantörer ska behandlas lika: samma krav för samma uppdrag, oavsett antal anställda eller omsättning. "
+           "Ställ krav på det som uppdraget behöver, så att också små och nya leverantörer kan lämna anbud.",
+           "Every supplier must be treated alike: the same demands for the same assignment, whatever the number of "
+           "employees or the turnover. Demand what the assignment needs, so that small and new suppliers can bid too."),
+          "LOU 4 kap. 1 § (likabehandling)", UHM_PROPORTIONALITY),
+    _rule("OVR-016", "overreach", "info", ("Standard som inte är fritt tillgänglig", "Standard not free to read"),
+          ("Standarden {match} säljs och är inte fritt tillgänglig; den ingår i upphandlingsdokumenten och ska gå att "
+           "läsa kostnadsfritt.",
+           "The standard {match} is sold, not free to read; it is part of the procurement documents, which must be "
+           "available free of charge."),
+          ("Upphandlingsdokumenten ska vara fritt, direkt, fullständigt och kostnadsfritt tillgängliga. Konkurrensverket "
+           "bedömer att hänvisningar till underlag som ingår i dokumenten men inte finns att tillgå kostnadsfritt, t.ex. "
+           "köpta standarder, strider mot kravet (tillämpas i tillsynen från den 1 november 2024). Ge fri tillgång till "
+           "standarden eller beskriv de krav i den som gäller.",
+           "The procurement documents must be freely, directly, fully and free of charge available. Konkurrensverket "
+           "holds that references to material that forms part of the documents but is not available free of charge, "
+           "such as purchased standards, breach that duty (applied in its supervision from 1 November 2024). Give free "
+           "access to the standard or describe the demands in it that apply."),
+          "LOU 10 kap. 7 §; Konkurrensverkets ställningstagande 2024:1 (dnr 232/2024)", KKV_FREE_ACCESS),
     # -- vague: quality.md (INCOSE R7-R9, Smella) and Swedish verifiability guidance ----------------------
     _rule("VAG-001", "vague", "warning", ("Subjektivt eller vagt ord", "Subjective or vague term"),
           ("\"{match}\" är subjektivt och går inte att verifiera; ange ett mätbart värde eller en metod.",
@@ -186,14 +282,14 @@ RULES: dict[str, Rule] = {r.id: r for r in [
           ("Undanflykter (vid behov, i möjligaste mån, på lämpligt sätt, where possible, as appropriate, if necessary) "
            "låter leverantören själv avgöra om kravet gäller.",
            "Escape clauses let the supplier decide whether the requirement applies."),
-          "INCOSE R8", SMELLA),
+          "INCOSE R8; tvetydiga termer: \"when necessary, where appropriate\"", AMBIGUOUS_TERMS),
     _rule("VAG-003", "vague", "warning", ("Öppen uppräkning", "Open-ended list"),
           ("\"{match}\" lämnar uppräkningen öppen; räkna upp det som krävs.",
            "\"{match}\" leaves the list open; list what is required."),
           ("Öppna uppräkningar (m.m., etc., bl.a., including but not limited to) gör kravets omfattning oklar. "
            "\"t.ex.\" före konkreta exempel är däremot ett förtydligande.",
            "Open-ended lists make the scope unclear. \"e.g.\" before concrete examples is a clarification, not a problem."),
-          "INCOSE R9", SMELLA),
+          "INCOSE R9; tvetydiga termer: \"including but not limited to, and so on, etc.\"", AMBIGUOUS_TERMS),
     _rule("VAG-004", "vague", "warning", ("Hänvisning utan källa", "Catch-all without a reference"),
           ("\"{match}\" anges utan hänvisning till en bestämd lag, föreskrift eller standard.",
            "\"{match}\" is given without a reference to a specific law, regulation or standard."),
@@ -215,7 +311,44 @@ RULES: dict[str, Rule] = {r.id: r for r in [
           ("Vaga mängdord (några, flera, många, cirka, ungefär, some, several, many, about, approximately) gör "
            "kravet omätbart.",
            "Vague quantifiers (some, several, many, about, approximately, almost) make the requirement unmeasurable."),
-          "INCOSE R7", SMELLA),
+          "INCOSE R7; tvetydiga termer: \"several: state how many\"", AMBIGUOUS_TERMS),
+    _rule("VAG-007", "vague", "warning", ("Omätbar kunskapsnivå", "Unmeasured level of knowledge"),
+          ("\"{match}\" anger en nivå på kunskap eller erfarenhet som inte går att mäta; ange år, antal uppdrag, "
+           "en nivå på en skala eller ett namngivet bevis.",
+           "\"{match}\" states a level of knowledge or experience that cannot be measured; give years, a number of "
+           "assignments, a level on a scale or a named proof."),
+          ("Nivåord på kunskap och erfarenhet (god, mycket god, gedigen, djup, bred, stor, mångårig, omfattande) och "
+           "språkkrav utan nivå (\"svenska i tal och skrift\") kan inte prövas lika för alla anbudsgivare. Varje krav "
+           "behöver en verifiering.",
+           "Level words on knowledge and experience (good, very good, solid, deep, broad, extensive) and language "
+           "demands without a level (\"Swedish, spoken and written\") cannot be assessed alike for every tenderer. "
+           "Each requirement needs a verification."),
+          "INCOSE R7; SKR: varje krav behöver en verifiering", SKR_REQUIREMENTS),
+    _rule("VAG-008", "vague", "warning", ("Personlig egenskap som krav", "Personal trait as a requirement"),
+          ("\"{match}\" är en personlig egenskap som inte går att verifiera; beskriv vad personen ska göra eller har "
+           "gjort.",
+           "\"{match}\" is a personal trait that cannot be verified; describe what the person must do or has done."),
+          ("Egenskaper som drivande, självgående, flexibel, lyhörd eller social kan inte mätas eller följas upp. Ställ "
+           "krav på erfarenhet och uppgifter, eller bedöm egenskapen i en intervju med angivna bedömningsgrunder.",
+           "Traits such as driven, self-motivated, flexible, attentive or outgoing cannot be measured or followed up. "
+           "Demand experience and tasks, or assess the trait in an interview with stated criteria."),
+          "INCOSE R7; SKR: varje krav behöver en verifiering", SKR_REQUIREMENTS),
+    _rule("VAG-009", "vague", "warning", ("Odefinierad jämförelse", "Undefined comparison"),
+          ("\"{match}\" jämför med något som inte anges; säg vad som räknas som liknande, relevant eller stort.",
+           "\"{match}\" compares with something that is not stated; say what counts as similar, relevant or large."),
+          ("\"Liknande uppdrag\", \"relevant erfarenhet\", \"större organisationer\" eller \"komplexa projekt\" utan "
+           "kriterier lämnar bedömningen åt läsaren; ange omfattning, innehåll eller storlek.",
+           "\"Similar assignments\", \"relevant experience\", \"larger organisations\" or \"complex projects\" without "
+           "criteria leave the judgement to the reader; state scope, content or size."),
+          "INCOSE R7; tvetydiga termer: \"improved, better, faster: quantify\"", AMBIGUOUS_TERMS),
+    _rule("VAG-010", "vague", "warning", ("Tid utan tidpunkt", "Timing without a time"),
+          ("\"{match}\" anger ingen tidpunkt eller frekvens; ange när eller hur ofta.",
+           "\"{match}\" gives no time or frequency; say when or how often."),
+          ("\"Löpande\", \"kontinuerligt\", \"regelbundet\" och \"på kort varsel\" kan inte följas upp; en frist i "
+           "dagar, ett datum eller en frekvens (varje vecka) kan.",
+           "\"On an ongoing basis\", \"continuously\", \"regularly\" and \"at short notice\" cannot be followed up; a "
+           "deadline in days, a date or a frequency (every week) can."),
+          "INCOSE R7; SKR: krav ska vara möjliga att följa upp", SKR_REQUIREMENTS),
     # -- consistency ----------------------------------------------------------------------------------------
     _rule("CON-001", "consistency", "warning", ("Nära dubblett", "Near-duplicate"),
           ("Kravet är nästan likadant som {other} ({score} % lika).",
@@ -233,14 +366,19 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     _rule("CON-003", "consistency", "error", ("Både ska och bör", "Both mandatory and desirable"),
           ("Samma krav står både som ska-krav och bör-krav ({other}).",
            "The same requirement appears both as mandatory and as desirable ({other})."),
-          ("Ett krav är antingen obligatoriskt eller utvärderas; båda samtidigt gör utvärderingen omöjlig att förutse.",
-           "A requirement is either mandatory or evaluated; both at once makes the evaluation unpredictable."),
-          "HFD 2016 ref. 37", "https://lagen.nu/dom/hfd/2016:37"),
+          ("Ett krav är antingen obligatoriskt eller utvärderas; båda samtidigt gör underlaget motsägelsefullt och "
+           "utvärderingen omöjlig att förutse.",
+           "A requirement is either mandatory or evaluated; both at once makes the documents inconsistent and the "
+           "evaluation unpredictable."),
+          "Upphandlingsmyndighetens checklista: konsekvent med resten av underlaget", UHM_OWN_REQUIREMENTS),
     _rule("CON-004", "consistency", "error", ("Viktning summerar inte till 100", "Award weights do not sum to 100"),
           ("{detail_sv}", "{detail_en}"),
-          ("Tilldelningskriteriernas vikter ska gå att utvärdera och summera till 100, och bara bör-krav kan viktas.",
-           "Award weights must be possible to evaluate and sum to 100, and only desirable requirements can be weighted."),
-          "Upphandlingsmyndighetens checklista: tilldelningskriterier som kan utvärderas", UHM_OWN_REQUIREMENTS),
+          ("Tilldelningskriterierna ska gå att utvärdera, och bara bör-krav kan viktas. Att vikterna anges i procent och "
+           "summerar till 100 är procuras konvention, så att viktningen går att läsa och kontrollera.",
+           "Award criteria must be possible to evaluate, and only desirable requirements can be weighted. Weights given "
+           "in per cent summing to 100 is procura's convention, so that the weighting can be read and checked."),
+          "Upphandlingsmyndighetens checklista: tilldelningskriterier som kan utvärderas; summan 100: procuras konvention",
+          UHM_OWN_REQUIREMENTS),
     _rule("CON-005", "consistency", "error", ("Oifylld platshållare", "Unresolved placeholder"),
           ("Texten innehåller en oifylld platshållare: {match}.", "The text holds an unresolved placeholder: {match}."),
           ("En platshållare (XX, [ange], {{{{namn}}}}, TBD) i ett publicerat krav gör kravet obestämt.",
@@ -261,9 +399,12 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     _rule("CON-008", "consistency", "warning", ("Godtagen utan motivering", "Accepted without justification"),
           ("Profilen godtar {match} för detta krav utan skriftlig motivering; fyndet gäller därför fortfarande.",
            "The profile accepts {match} for this requirement without a written justification, so the finding stands."),
-          ("Ett godtaget fynd behöver en skriftlig motivering i profilen (`justification`); den skrivs ut i dokumentet.",
-           "An accepted finding needs a written justification in the profile (`justification`); it is printed in the document."),
-          "LOU 4 kap. 1 §", UHM_PROPORTIONALITY),
+          ("Ett godtaget fynd behöver en skriftlig motivering i profilen (`justification`); den skrivs ut i dokumentet. "
+           "Det är procuras praxis, ingen skyldighet i lagen: motiveringen visar varför kravet ändå är proportionerligt.",
+           "An accepted finding needs a written justification in the profile (`justification`); it is printed in the "
+           "document. This is procura's practice, not a duty in the law: the justification shows why the requirement "
+           "is proportionate all the same."),
+          "procuras praxis (ingen lagstadgad skyldighet)", None),
     # -- completeness (profiles) ------------------------------------------------------------------------------
     _rule("CMP-001", "completeness", "warning", ("Personuppgiftsbiträdesavtal saknas", "No data processing agreement"),
           ("Personuppgifter behandlas men inget krav på personuppgiftsbiträdesavtal finns.",

@@ -102,8 +102,9 @@ CASES = [
      "Funktionen ska vara i drift i samtliga kommuner som deltar i den gemensamma upphandlingen.", None),
     ("OVR-009", "Systemet ska vara installerat hos varenda en av leverantörens nuvarande kunder.",
      "Systemet ska vara installerat hos minst två av leverantörens nuvarande kunder.", None),
-    ("OVR-008", "At least nine (9) years of proven experience in alarm reception is required.",
-     "At least two (2) years of proven experience in alarm reception is required.", None),
+    # the company's years in the trade (issue 9: a person's years of experience are not read as reference age)
+    ("OVR-008", "The bidder shall have at least nine (9) years of proven experience in alarm reception.",
+     "The bidder shall have at least two (2) years of proven experience in alarm reception.", None),
     ("OVR-008", "The bidder shall demonstrate a track record of not less than 15 years.",
      "The bidder shall demonstrate a track record of not less than 2 years.", None),
     ("OVR-007", "Referensuppdragen ska enbart avse offentliga uppdragsgivare.",
@@ -186,7 +187,109 @@ CASES = [
     ("VAG-001", "The search shall be quick.", "The search shall be quick, i.e. return results within 1 second.", None),
     ("VAG-001", "Inloggningen ska vara snabb.", "Inloggningen ska vara snabb, dvs. klar inom 3 sekunder.", None),
     ("VAG-003", "Appen ska visa besök, insatser mm.", "Displayens teckenhöjd ska vara minst 8 mm.", None),
+    # families real tenders contain most (the real-document corpus), each with its false alarm stopped; the sentences
+    # are written here, not taken from the documents
+    ("VAG-001", "Felen ska rättas så snabbt som möjligt.", "Felen ska rättas inom fyra timmar.", None),
+    ("VAG-007", "Arkitekten ska ha gediget kunnande inom molntjänster.",
+     "Arkitekten ska ha minst sex års erfarenhet av molntjänster.", None),
+    ("VAG-007", "Mycket goda kunskaper i SQL.", "Kunskaper i SQL motsvarande kompetensnivå 4 i ramavtalet.", None),
+    ("VAG-007", "Testledaren ska behärska engelska i tal och skrift.",
+     "Testledaren ska behärska engelska i tal och skrift på lägst nivå C1 enligt CEFR.", None),
+    ("VAG-007", "The analyst shall have extensive experience of data warehousing.",
+     "The analyst shall have at least four years of experience of data warehousing.", None),
+    ("VAG-008", "Utvecklaren ska vara självgående och lyhörd.", "Utvecklaren ska kunna driftsätta en release utan stöd från beställaren.",
+     None),
+    ("VAG-008", "Vi söker en prestigelös och drivande förvaltningsledare.",
+     "Förvaltningsledaren ska leda veckovisa avstämningar med systemägaren.", None),
+    ("VAG-009", "Anbudsgivaren ska redovisa två uppdrag av liknande karaktär.",
+     "Anbudsgivaren ska redovisa två uppdrag med minst 500 användare vardera.", None),
+    ("VAG-009", "Konsulten ska ha arbetat i större organisationer.",
+     "Konsulten ska ha arbetat i organisationer med minst 1 000 anställda.", None),
+    ("VAG-010", "Projektledaren ska rapportera status löpande.", "Projektledaren ska rapportera status varje vecka.", None),
+    ("VAG-010", "Konsulten ska kunna ställa upp på kort varsel.",
+     "Konsulten ska kunna ställa upp inom två arbetsdagar från beställning.", None),
+    ("VAG-004", "Leverantören ska följa gällande arkivbestämmelser.",
+     "Leverantören ska följa arkivlagen (1990:782).", None),
+    ("OVR-007", "Erfarenhet av uppdrag inom kommunal verksamhet.",
+     "Erfarenhet av uppdrag inom vård och omsorg, hos offentliga eller privata utförare.", None),
+    ("OVR-007", "Konsulten ska ha kännedom om Storby kommuns ärendehanteringssystem.",
+     "Konsulten ska ha kännedom om ärendehanteringssystem med e-arkiv.", None),
+    ("OVR-007", "The consultant shall have experience from assignments in the public sector.",
+     "The consultant shall have experience from assignments with requirements of public access to records.", None),
+    ("OVR-003", "Leverantören ska vara certifierad partner till Acme Cloud.",
+     "Leverantören ska vara certifierad partner till Acme Cloud eller likvärdig tillverkare.", None),
+    ("OVR-003", "Projektet ska drivas enligt projektmodellen XLPM.",
+     "Projektet ska drivas enligt en dokumenterad projektmodell med beslutspunkter.", None),
+    ("OVR-013", "Konsulten ska ha svenskt medborgarskap.",
+     "Konsulten ska ha svenskt medborgarskap, eftersom uppdraget är placerat i säkerhetsklass 2 enligt "
+     "säkerhetsskyddslagen.", None),
+    ("OVR-014", "Beställaren har tolkningsföreträde vid bedömningen av om kraven uppfylls.",
+     "Beställaren bedömer kraven enligt bedömningsgrunderna i bilaga 2.", None),
+    ("OVR-017", "Företag med färre än 50 anställda ska dessutom lämna en bankgaranti.",
+     "Alla anbudsgivare ska lämna samma intyg om skatter och avgifter.", None),
+    ("OVR-006", "Konsulten ska vara bosatt i Jämtlands län.", "Konsulten ska kunna vara på plats inom tre timmar.", None),
+    ("OVR-008", "Anbudsgivaren ska ha genomfört minst sex (6) implementeringar av e-arkiv.",
+     "Anbudsgivaren ska ha genomfört minst två (2) implementeringar av e-arkiv.", None),
+    ("OVR-007", "Referenserna ska komma från norrländska kommuner.",
+     "Referenserna ska komma från kunder med minst 5 000 brukare.", None),
+    ("OVR-015", "Underkonsulter accepteras inte i detta avrop.",
+     "Underkonsulter får anlitas efter beställarens skriftliga godkännande.", None),
 ]
+
+
+def test_false_alarms_real_tenders_showed_are_quiet():
+    # a person's years of experience are not years in business
+    assert "OVR-008" not in rules_in("Minst tio års erfarenhet av systemförvaltning.")
+    assert "OVR-008" in rules_in("Leverantören ska ha minst tio års erfarenhet av systemförvaltning.")
+    # experience of a product names the buyer's environment, not a demand on the product
+    assert "OVR-003" not in rules_in("Konsulten ska ha erfarenhet av Microsoft Azure och Citrix.")
+    assert "OVR-003" in rules_in("Klienterna ska vara Dell Latitude 5440.")
+    # "eller likvärdig" removes the brand problem; a deadline in days or a date is not vague
+    assert "OVR-003" not in rules_in("Projektet ska drivas enligt projektmodellen XLPM eller likvärdig modell.")
+    assert not rules_in("Anbudet ska vara bindande till och med 2025-03-31.") & {"VAG-001", "VAG-010"}
+    # working on site at the buyer's premises is an execution condition
+    assert "OVR-006" not in rules_in("Konsulten ska arbeta på plats på beställarens kontor i Luleå tre dagar i veckan.")
+    # a platform named for submitting the tender is administration
+    assert "OVR-003" not in rules_in("Anbud ska lämnas via Visma Tendsign.")
+
+
+def test_a_paid_standard_is_noted_and_a_free_one_is_not():
+    def notes(text):
+        return [f for f in analyse(Statement.of(text, Location())) if f.rule == "OVR-016"]
+    [note] = notes("Leverantören ska vara certifierad enligt ISO/IEC 27001 eller likvärdigt.")
+    assert note.severity.value == "info" and "10 kap. 7 §" in note.citation and note.url
+    assert notes("Webbplatsen ska uppfylla WCAG 2.1 nivå AA eller likvärdigt.") == []
+    assert notes("Tjänsten ska uppfylla EN 301 549 eller likvärdigt.") == []
+
+
+def test_prefilter_changes_no_finding():
+    # the fast path (a statement meets only the families it can trigger) against the straightforward one, on every
+    # labelled corpus: the same findings in the same order
+    import csv
+    from pathlib import Path
+    corpora = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.csv"))
+    assert corpora
+    for path in corpora:
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter=";"):
+                statement = Statement.of(row["text"], Location())
+                value = float(row["estimated_value_sek"]) if row.get("estimated_value_sek") else None
+                fast = list(analyse(statement, Context(value)))
+                slow = list(analyse(statement, Context(value), prefilter=False))
+                assert fast == slow, (path.name, row["text"])
+
+
+def test_prefilter_triggers_are_read_off_the_patterns():
+    import re
+
+    from procura.checks import lexicon as lx
+    # every match of a pattern holds one of the strings read off it; a pattern with an optional start has none
+    pattern = re.compile(r"(?<![\w-])(?:god(?:a|tt)?\s+kunskap|snabb(?:t|a)?)(?![\w-])", re.I)
+    assert lx.required_literals(pattern) in ({"kunskap", "snabb"}, {"god", "snabb"})
+    assert lx.required_literals(re.compile(r"\w*")) is None
+    guarded = lx.guarded(pattern)
+    for text in ("Goda kunskaper i SQL.", "Snabbt svar.", "Inget här."):
+        assert bool(guarded.search(text)) == bool(pattern.search(text)), text
 
 
 def rules_in(text, value=None):
@@ -236,12 +339,12 @@ def test_misspelt_subjective_word_is_read_only_for_long_words():
 
 
 def test_make_with_equivalent_but_no_justification_is_a_warning():
-    # LOU 9 kap. 6 §: a make is followed by "eller likvärdigt" AND justified in writing; the reason may stand
-    # elsewhere in the documents, so a missing one in the requirement is a warning, a missing equivalent an error
+    # LOU 9 kap. 6 §: a make needs "eller likvärdigt" and must be justified by the subject of the contract; writing
+    # the reason down is advice and it may stand elsewhere, so a missing one is a warning, a missing equivalent an error
     def found(text):
         return [(f.severity.value, f.message.en) for f in analyse(Statement.of(text, Location())) if f.rule == "OVR-003"]
     [(severity, message)] = found("Hörlurarna ska vara av modell Jabra Evolve2 65 eller likvärdig.")
-    assert severity == "warning" and "justification" in message
+    assert severity == "warning" and "justified by the subject of the contract" in message
     assert [s for s, _ in found("Hörlurarna ska vara av modell Jabra Evolve2 65.")] == ["error"]
     assert found("Hörlurarna ska vara av modell Jabra Evolve2 65 eller likvärdig, eftersom de ska passa kommunens "
                  "mötesrum.") == []
