@@ -1,0 +1,81 @@
+"""The award model: scoring, ranking and sensitivity worked out by hand, and the profile forms it accepts."""
+
+import pytest
+from pydantic import ValidationError
+
+from procura.award import AwardModel, Offer, hedge, score, sensitivity
+
+SCALES = {"A": 2, "B": 1}
+OFFERS = [Offer("X", 100, {"A": 2, "B": 0}), Offer("Y", 80, {"A": 0, "B": 1}), Offer("Z", 90, {"A": 1, "B": 1})]
+
+
+def quality_model():
+    return AwardModel.model_validate({"price": 60, "A": 20, "B": 20})
+
+
+def test_short_form_is_price_quality_and_weights_must_sum_to_100():
+    model = quality_model()
+    assert model.model == "price_quality" and model.weights() == {"price": 60, "A": 20, "B": 20}
+    with pytest.raises(ValidationError, match="sum to 90"):
+        AwardModel.model_validate({"price": 60, "A": 20, "B": 10})
+    with pytest.raises(ValidationError):
+        AwardModel.model_validate({"price": float("nan"), "A": 100})
+
+
+def test_price_quality_ranks_by_total_points():
+    ranked = score(quality_model(), OFFERS, SCALES)
+    assert [(s.name, s.rank) for s in ranked] == [("Z", 1), ("Y", 2), ("X", 3)]
+    z = ranked[0]
+    assert z.total == pytest.approx(60 * 80 / 90 + 10 + 20)
+    assert z.points == pytest.approx({"price": 60 * 80 / 90, "A": 10, "B": 20})
+
+
+def test_rejected_and_unpriced_offers_are_not_ranked():
+    offers = [*OFFERS, Offer("R", 50, {"A": 2, "B": 1}, rejected=True), Offer("N", None, {"A": 2})]
+    ranked = score(quality_model(), offers, SCALES)
+    assert [(s.name, s.rank, s.reason) for s in ranked[-2:]] == [("R", None, "rejected"), ("N", None, "no_price")]
+    # the rejected offer's low price does not set the benchmark for the others
+    assert ranked[0].points["price"] == pytest.approx(60 * 80 / 90)
+
+
+def test_sensitivity_finds_the_weight_change_that_changes_the_winner():
+    found = {s.criterion: s for s in sensitivity(quality_model(), OFFERS, SCALES)}
+    # price 60 -> 69.23 (the quality weights shrink in proportion) makes Y and Z equal
+    assert found["price"].change == pytest.approx(9.2308, abs=1e-3) and found["price"].new_winner == "Y"
+    moved = AwardModel.model_validate({"price": 60 + found["price"].change,
+                                       "A": 20 * (1 - found["price"].change / 40), "B": 20 * (1 - found["price"].change / 40)})
+    totals = {s.name: s.total for s in score(moved, OFFERS, SCALES)}
+    assert totals["Y"] == pytest.approx(totals["Z"])
+    # lowering A's weight helps Y (which has no A points): the crossing is negative
+    assert found["A"].change < 0 and found["A"].new_winner == "Y"
+
+
+def test_price_deduction_lowers_the_comparison_price():
+    model = AwardModel.model_validate({"model": "price_deduction",
+                                       "criteria": {"A": {"deduction_sek": 20}, "B": {"deduction_pct": 10}}})
+    ranked = score(model, OFFERS, SCALES)
+    prices = {s.name: s.comparison_price for s in ranked}
+    assert prices == pytest.approx({"X": 100 - 20, "Y": 80 - 8, "Z": 90 - 10 - 9})
+    assert [s.name for s in ranked] == ["Z", "Y", "X"]
+    found = {s.criterion: s for s in sensitivity(model, OFFERS, SCALES)}
+    # Z leads Y by 1 kr; A's deduction gives Z 10 kr per 20: lowering it by 2 kr ties them
+    assert found["A"].change == pytest.approx(-2) and found["A"].new_winner == "Y"
+
+
+def test_deduction_models_need_one_deduction_per_criterion():
+    with pytest.raises(ValidationError, match="either deduction_sek or deduction_pct"):
+        AwardModel.model_validate({"model": "price_deduction", "criteria": {"A": {"weight": 5}}})
+    with pytest.raises(ValidationError, match="no quality criteria"):
+        AwardModel.model_validate({"model": "lowest_price", "criteria": {"A": {"deduction_sek": 5}}})
+
+
+@pytest.mark.parametrize("text", ["Ja, funktionen planeras till kvartal 3.", "Finns i kommande version.",
+                                  "Ingår i vår roadmap", "Kan erbjudas mot tillägg", "Levereras vid behov",
+                                  "Available in a future release", "Yes, at extra cost"])
+def test_hedged_descriptions_are_found(text):
+    assert hedge(text)
+
+
+@pytest.mark.parametrize("text", ["Ja, se bilaga 3 avsnitt 2.", "Funktionen finns i nuvarande version 4.2.", ""])
+def test_plain_descriptions_are_not_hedged(text):
+    assert hedge(text) is None
