@@ -79,3 +79,18 @@ def test_hedged_descriptions_are_found(text):
 @pytest.mark.parametrize("text", ["Ja, se bilaga 3 avsnitt 2.", "Funktionen finns i nuvarande version 4.2.", ""])
 def test_plain_descriptions_are_not_hedged(text):
     assert hedge(text) is None
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("2 500 000 kr", 2_500_000), ("99,9 %", 99.9), ("1 234,50", 1234.5), ("1,234.50", 1234.5), ("1.234,5", 1234.5),
+    ("2\u00a0500", 2500), (3, 3.0), (12.5, 12.5), ("1,234,567", 1234567), ("15 min", 15), ("45 SEK", 45),
+])
+def test_numbers_as_suppliers_type_them(cell, expected):
+    from procura.award.values import parse_number
+    assert parse_number(cell) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("cell", ["", None, "=A1*2", "ja", "ca 100", "1-2", float("nan"), float("inf"), True, "1e400"])
+def test_what_is_not_one_number(cell):
+    from procura.award.values import parse_number
+    assert parse_number(cell) is None
