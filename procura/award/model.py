@@ -89,9 +89,6 @@ class AwardModel(BaseModel):
             if any(c.weight is None for c in self.criteria.values()):
                 missing = ", ".join(k for k, c in self.criteria.items() if c.weight is None)
                 raise ValueError(f"criteria {missing}: a price_quality model gives every criterion a weight")
-            total = (self.price or 0) + sum(c.weight or 0 for c in self.criteria.values())
-            if abs(total - 100) > 1e-6:
-                raise ValueError(f"the weights (price and criteria) sum to {total:g}, not 100 — adjust them")
         elif self.model == "price_deduction":
             bad = [k for k, c in self.criteria.items() if (c.deduction_sek is None) == (c.deduction_pct is None)]
             if bad:
@@ -103,6 +100,27 @@ class AwardModel(BaseModel):
         elif self.criteria:
             raise ValueError("a lowest_price model has no quality criteria — remove them or choose price_quality")
         return self
+
+    def total(self) -> float:
+        """price_quality: the sum of the weights (price and criteria), which must be 100."""
+        return (self.price or 0) + sum(c.weight or 0 for c in self.criteria.values())
+
+    def sum_problem(self) -> str | None:
+        """Why the weights cannot be used as they stand (they do not sum to 100), or None.
+
+        Kept out of validation so that ``procura check`` can report it as a finding on a
+        profile that otherwise loads."""
+        if self.model == "price_quality" and abs(self.total() - 100) > 1e-6:
+            return f"the weights (price and criteria) sum to {self.total():g}, not 100"
+        return None
+
+    def value(self, key: str) -> float:
+        """A criterion's weight or deduction as stated (price: its weight)."""
+        if key == PRICE:
+            return self.price or 0.0
+        c = self.criteria[key]
+        return (c.weight if self.model == "price_quality" else
+                c.deduction_sek if c.deduction_sek is not None else c.deduction_pct) or 0.0
 
     @property
     def prices(self) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procura.award import AwardModel
 from procura.checklists.answers import AnswerMatrix, read_matrix
 from procura.checklists.kinds import ordered
 from procura.errors import InputError
@@ -28,29 +29,27 @@ from procura.sizing import LoadedProfile, Specification, load_profile, resolve
 PRICE = "price"
 
 
-def check_weights(loaded: LoadedProfile, spec: Specification) -> dict[str, float] | None:
-    """The profile's award weights, validated: bör-krav IDs of this specification or 'price', summing to 100."""
-    weights = loaded.profile.evaluation
-    if weights is None:
+def check_weights(loaded: LoadedProfile, spec: Specification) -> AwardModel | None:
+    """The profile's award model, checked against the specification: its criteria are bör-krav of
+    this specification, and a price–quality model's weights sum to 100 (LOU 16 kap. 6 § asks the
+    weighting to be stated in the procurement documents; procura prints it from this model)."""
+    model = loaded.profile.evaluation
+    if model is None:
         return None
     items = {i.id: i for i in spec.items}
-    for key, weight in weights.items():
-        where = loaded.where("evaluation", key)
-        if weight < 0:
-            raise InputError(f"evaluation.{key}: weight {weight:g} is negative", where, "give weights of 0 or more")
-        if key == PRICE:
-            continue
+    for key in model.criteria:
+        where = loaded.where("evaluation", "criteria", key) if "criteria:" in loaded.text else loaded.where("evaluation", key)
         if key not in items:
             raise InputError(f"evaluation.{key}: not a requirement of this specification", where,
                              "weight only the IDs of desirable (bör) requirements in the specification, or price")
-        if items[key].obligation is Obligation.ska:
+        if items[key].obligation is Obligation.ska or items[key].is_contract_term:
             raise InputError(f"evaluation.{key}: {key} is a mandatory (ska) requirement and cannot be scored", where,
                              f"remove its weight, or make it desirable with choices.{key}.obligation: bor")
-    total = sum(weights.values())
-    if abs(total - 100) > 1e-6:
-        raise InputError(f"evaluation: the weights sum to {total:g}, not 100", loaded.where("evaluation"),
+    problem = model.sum_problem()
+    if problem:
+        raise InputError(f"evaluation: {problem}", loaded.where("evaluation"),
                          "adjust the weights (desirable requirements and price) so that they sum to 100")
-    return dict(weights)
+    return model
 
 
 @dataclass
