@@ -147,7 +147,7 @@ def sensitivity(model: AwardModel, offers: Sequence[Offer], scales: Mapping[str,
         for key, c in model.criteria.items():
             value = c.deduction_sek if c.deduction_sek is not None else c.deduction_pct or 0.0
 
-            def per_unit(offer: Offer) -> float:  # how much one unit of the deduction lowers the comparison price
+            def per_unit(offer: Offer, key: str = key, c=c) -> float:  # how much one unit of the deduction lowers the comparison price
                 q = share(offer.points, scales, key)
                 return q if c.deduction_sek is not None else (offer.price or 0.0) * q / 100
 

@@ -6,14 +6,16 @@ never as an evaluated value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procura.award.values import parse_number
 from procura.errors import InputError
 from procura.files import check_file
+from procura.i18n import t
 from procura.models import Lang
-from procura.render.xlsx import COLUMNS, FINGERPRINT_COLUMN, headers
+from procura.render.xlsx import BASE_COLUMNS, COLUMNS, PRICE_COLUMNS, UNIT_PRICE_COLUMN, headers, price_headers
 
 MAX_MATRIX_BYTES = 50_000_000
 YES = {"ja", "yes"}
@@ -29,6 +31,7 @@ class AnswerRow:
     answer: str  # as written, stripped
     description: str
     fingerprint: str
+    value: str = ""  # the offered value, as written
 
     @property
     def met(self) -> bool | None:
@@ -38,11 +41,36 @@ class AnswerRow:
 
 
 @dataclass
+class PriceRow:
+    row: int
+    id: str
+    unit_price: float | None  # None: empty or unreadable (see AnswerMatrix.unreadable)
+
+
+@dataclass
+class Unreadable:
+    """A cell procura could not read: where it is, what it holds, what to do."""
+    sheet: str
+    row: int
+    column: str
+    value: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.column}{self.row}: {self.value!r} — {self.hint}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "value": self.value, "hint": self.hint}
+
+
+@dataclass
 class AnswerMatrix:
     path: Path
     lang: Lang
     sheet: str
     rows: list[AnswerRow]
+    prices: list[PriceRow] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 def _text(value: Any) -> str:
@@ -54,10 +82,59 @@ def _text(value: Any) -> str:
 
 
 def _header_lang(values: list[str]) -> Lang | None:
+    """The language of a requirements sheet's header row (the first seven columns decide; the
+    answer-format and offered-value columns are found by name when present)."""
     for lang in ("sv", "en"):
-        if [v.casefold() for v in values[:len(COLUMNS)]] == [h.casefold() for h in headers(lang)]:
+        if [v.casefold() for v in values[:BASE_COLUMNS]] == [h.casefold() for h in headers(lang)[:BASE_COLUMNS]]:
             return lang
     return None
+
+
+def _price_lang(values: list[str]) -> Lang | None:
+    for lang in ("sv", "en"):
+        if [v.casefold() for v in values[:UNIT_PRICE_COLUMN]] == [h.casefold() for h in price_headers(lang)[:UNIT_PRICE_COLUMN]]:
+            return lang
+    return None
+
+
+def requirement_rows(rows, lang: Lang, header: list[str]) -> list[AnswerRow]:
+    """The answer rows of a requirements sheet (rows as value tuples, from the second row on)."""
+    names = [h.casefold() for h in headers(lang)]
+    position = {key: header.index(names[i]) if names[i] in header else None for i, key in enumerate(COLUMNS)}
+    answers = []
+    for n, values in enumerate(rows, 2):
+        cells = [_text(v) for v in values]
+
+        def cell(key: str, cells: list[str] = cells) -> str:
+            i = position[key]
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        if not any(cell(key) for key in COLUMNS):
+            continue
+        answers.append(AnswerRow(row=n, id=cell("col_id"), text=cell("col_text"), type=cell("col_type"),
+                                 answer=cell("col_answer"), description=cell("col_description"),
+                                 fingerprint=cell("col_fingerprint"), value=cell("col_value")))
+    return answers
+
+
+def price_rows(rows, sheet: str, lang: Lang) -> tuple[list[PriceRow], list[Unreadable]]:
+    """The unit prices of a price-form sheet. Only the unit-price column is read: the sums are
+    computed by procura; a formula or text typed as a unit price is named as unreadable."""
+    out, bad = [], []
+    column = chr(ord("A") + UNIT_PRICE_COLUMN - 1)
+    for n, values in enumerate(rows, 2):
+        cells = list(values) + [None] * len(PRICE_COLUMNS)
+        line_id, raw = _text(cells[0]), cells[UNIT_PRICE_COLUMN - 1]
+        if not line_id:
+            continue
+        price = parse_number(raw)
+        if raw not in (None, "") and (price is None or price < 0):
+            formula = isinstance(raw, str) and raw.strip().startswith("=")
+            bad.append(Unreadable(sheet, n, column, _text(raw), t(
+                "evaluate.unreadable_formula" if formula else "evaluate.unreadable_price", lang)))
+            price = None
+        out.append(PriceRow(n, line_id, price))
+    return out, bad
 
 
 def read_matrix(path: Path) -> AnswerMatrix:
@@ -70,20 +147,21 @@ def read_matrix(path: Path) -> AnswerMatrix:
         raise InputError(f"not a readable .xlsx answer matrix ({type(exc).__name__})", path,
                          "pass the answer matrix from `procura build` as the supplier returned it, saved as .xlsx") from None
     try:
+        matrix: AnswerMatrix | None = None
+        prices: tuple[list[PriceRow], list[Unreadable]] = ([], [])
         for ws in wb.worksheets:
             rows = ws.iter_rows(values_only=True)
-            first = next(rows, None)
-            lang = _header_lang([_text(v) for v in first or ()])
-            if lang is None:
+            first = [_text(v) for v in next(rows, None) or ()]
+            lang = _header_lang(first)
+            if lang is not None and matrix is None:
+                matrix = AnswerMatrix(path, lang, ws.title, requirement_rows(rows, lang, [h.casefold() for h in first]))
                 continue
-            answers = []
-            for n, values in enumerate(rows, 2):
-                cells = [_text(v) for v in values] + [""] * len(COLUMNS)
-                if not any(cells[:len(COLUMNS)]):
-                    continue
-                answers.append(AnswerRow(row=n, id=cells[0], text=cells[1], type=cells[2], answer=cells[4],
-                                         description=cells[5], fingerprint=cells[FINGERPRINT_COLUMN - 1]))
-            return AnswerMatrix(path, lang, ws.title, answers)
+            price_lang = _price_lang(first)
+            if price_lang is not None:
+                prices = price_rows(rows, ws.title, price_lang)
+        if matrix is not None:
+            matrix.prices, matrix.unreadable = prices
+            return matrix
     except InputError:
         raise
     except Exception as exc:

@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from procura import __version__
-from procura.i18n import listing, number, t
 from procura.award.scale import max_points
+from procura.i18n import listing, number, t
 from procura.models import Lang
 from procura.sizing import Item, Specification
 from procura.sizing.describe import value_text
@@ -183,7 +183,8 @@ def award_model(spec: Specification, lang: Lang, requirements: dict[str, dict[st
                                         else t("doc.award_scale_yes_no", lang)),
                          "scoring": (r["scoring"] if r and r["scoring"] else t("doc.award_scoring_default", lang))})
     lines = [{"id": line.id, "item": line.label(lang), "unit": line.unit, "quantity": number(line.quantity, lang),
-              "periods": number(line.periods, lang), "option": line.option} for line in model.price_form]
+              "periods": number(line.periods, lang), "option": line.option,
+              "quantity_value": line.quantity, "periods_value": line.periods} for line in model.price_form]
     return {
         "model": model.model,
         "ground": t(f"doc.award_ground_{model.model}", lang, price=number(model.price or 0, lang)),
