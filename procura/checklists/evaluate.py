@@ -398,8 +398,8 @@ def write_report_docx(evaluation: Evaluation, path: Path, template: Path | None 
                   _ids(r.missing_answers, lang), _ids(r.tampered, lang), score_text(r, lang))
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = clean(value)
-    criteria = list(evaluation.model.weights() if evaluation.model and evaluation.model.model == "price_quality"
-                    else evaluation.model.criteria if evaluation.model else [])
+    model = evaluation.model
+    criteria = ([PRICE] if model and model.model == "price_quality" and model.price else []) + list(model.criteria if model else [])
     if criteria:
         doc.add_paragraph(t("evaluate.points", lang), style="Heading 2")
         ranked = evaluation.ranking()
