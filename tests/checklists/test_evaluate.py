@@ -127,7 +127,7 @@ def test_english_report(tmp_path, profile_path, matrix_path):
     ({"EG-001": 30, "EG-002": 10, "price": 50}, "evaluation: the weights sum to 90, not 100"),
     ({"EG-001": 30, "price": 60, "XX-999": 10}, "evaluation.XX-999: not a requirement of this specification"),
     ({"EG-001": 30, "price": 60, "KV-001": 10}, "evaluation.KV-001: KV-001 is a mandatory (ska) requirement"),
-    ({"EG-001": -10, "price": 110}, "evaluation.EG-001.weight: Input should be greater than or equal to 0"),
+    ({"EG-001": -10, "price": 110}, "evaluation.criteria.EG-001.weight: Input should be greater than or equal to 0"),
 ])
 def test_bad_weights_are_an_input_error(tmp_path, matrix_path, weights, message):
     bad = write_profile(tmp_path / "bad.yaml", evaluation=weights)
