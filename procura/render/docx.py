@@ -355,7 +355,10 @@ def requirement_block(doc, r: dict, t: dict, model: dict) -> None:
         labelled(doc, t["origin"], r["origin"])
 
 
-def _grid(doc, heads: list[str], rows: list[list[str]]) -> None:
+def _grid(doc, heads: list[str], rows: list[list[str]], widths_cm: tuple[float, ...] | None = None) -> None:
+    """A table with a bold header row; ``widths_cm`` keeps a long text column (the scoring) readable."""
+    from docx.shared import Cm
+
     table = doc.add_table(rows=1, cols=len(heads))
     mapped = doc._procura_style_map.get("Table Grid")
     if mapped:
@@ -368,6 +371,13 @@ def _grid(doc, heads: list[str], rows: list[list[str]]) -> None:
     for values in rows:
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = clean(value)
+    if widths_cm:
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)  # the grid LibreOffice and Word lay out by
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
     _move_before_sectpr(doc, table._tbl)
 
 
@@ -385,15 +395,17 @@ def award_section(doc, award: dict, t: dict) -> None:
             rows.append([t["award_price"], t["award_weight_value"].format(weight=award["price_weight"]), "–",
                          award["price_points"]])
         rows += [[f"{c['id']} {c['title']}", c["value"], c["scale_text"], c["scoring"]] for c in award["criteria"]]
-        _grid(doc, [t["award_criterion"], value_head, t["award_scale"], t["award_scoring"]], rows)
+        _grid(doc, [t["award_criterion"], value_head, t["award_scale"], t["award_scoring"]], rows, (4.0, 2.5, 2.6, 6.9))
         if award["method"]:
+            para(doc, "")
             para(doc, award["method"])
     para(doc, t["award_price_form_heading"], "Heading 2", keep_next=True)
     if award["price_form"]:
         para(doc, t["award_price_form_intro"], keep_next=True)
         _grid(doc, [t["award_line"], t["award_item"], t["award_unit"], t["award_quantity"], t["award_periods"], t["award_option"]],
               [[x["id"], x["item"], x["unit"], x["quantity"], x["periods"], t["award_option"] if x["option"] else "–"]
-               for x in award["price_form"]])
+               for x in award["price_form"]], (1.4, 6.2, 3.2, 2.0, 1.8, 1.4))
+        para(doc, "")
     else:
         para(doc, t["award_no_price_form"])
     para(doc, award["comparison"])
