@@ -140,7 +140,8 @@ def sensitivity(model: AwardModel, offers: Sequence[Offer], scales: Mapping[str,
                 if abs(b) <= EPS:
                     continue
                 delta = -a / b
-                if -w - EPS <= delta <= rest + EPS and (best is None or abs(delta) < abs(best[0])):
+                # strictly inside the range: a tie reached only at 0 or 100 is not a change of winner
+                if -w + EPS < delta < rest - EPS and (best is None or abs(delta) < abs(best[0])):
                     best = (delta, rival.name)
             out.append(Sensitivity(key, w, best[0] if best else None, best[1] if best else None))
     elif model.model == "price_deduction":

@@ -94,3 +94,22 @@ def test_numbers_as_suppliers_type_them(cell, expected):
 def test_what_is_not_one_number(cell):
     from procura.award.values import parse_number
     assert parse_number(cell) is None
+
+
+def test_a_tie_reached_only_at_the_end_of_the_range_is_no_change_of_winner():
+    model = AwardModel.model_validate({"price": 50, "A": 50})
+    offers = [Offer("X", 100, {"A": 2}), Offer("Y", 90, {"A": 2})]
+    # at A = 100 (price 0) the two tie, but Y never falls behind inside the range
+    found = {s.criterion: s for s in sensitivity(model, offers, {"A": 2})}
+    assert found["A"].change is None and found["price"].change is None
+
+
+def test_points_scale_from_the_scoring_text():
+    from procura.award.scale import max_points, scales_agree, unbounded
+    assert max_points("2 poäng för a; 1 poäng för b; 0 poäng annars.") == 2
+    assert max_points("1 point per report type, at most 4 points.") == 4
+    assert max_points("Full poäng om x; annars inga poäng.") == 1
+    assert max_points("Full points if x; half points if y.") == 2
+    assert max_points(None) == 1
+    assert not scales_agree("2 poäng för a; 0 poäng annars", "1 point for a; 0 points otherwise")
+    assert unbounded("Poäng ges i proportion till drifttiden.") and not unbounded("2 poäng i proportion")
