@@ -233,3 +233,24 @@ def test_a_merged_row_is_named(built, tmp_path):
     data = json.loads(run("evaluate", EXAMPLE, path, "--format", "json").stdout)
     (supplier,) = data["suppliers"]
     assert any(u["row"] == 3 and u["column"] == "A" for u in supplier["unreadable"])
+
+
+def test_price_deduction_ranks_by_comparison_price(built, tmp_path):
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["evaluation"] = {"model": "price_deduction", "price_form": data["evaluation"]["price_form"],
+                          "criteria": {"TG-003": {"deduction_sek": 2_000_000}, "IS-016": {"deduction_pct": 10}}}
+    profile = tmp_path / "avdrag.yaml"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    three = [fill_supplier(built / "kravmatris.xlsx", tmp_path / f"{name}.xlsx", name) for name in GRADES]
+    result = run("evaluate", profile, *three, "--format", "json")
+    assert result.exit_code == 0, result.output
+    got = {Path(s["file"]).stem: s for s in json.loads(result.stdout)["suppliers"]}
+    # Alfa: 16 650 000 − 2 000 000 (TG-003 2/2) − 10 % (IS-016 Ja); Beta: no deduction; Gamma: −2 000 000 − 10 %
+    assert got["Alfa AB"]["comparison_price"] == pytest.approx(16_650_000 * 0.9 - 2_000_000)
+    assert got["Beta AB"]["comparison_price"] == pytest.approx(13_260_000)
+    assert got["Gamma AB"]["comparison_price"] == pytest.approx(14_940_000 * 0.9 - 2_000_000)
+    assert [n for n in sorted(got, key=lambda n: got[n]["rank"])] == ["Gamma AB", "Alfa AB", "Beta AB"]  # 11 446 000 < 12 985 000 < 13 260 000
+    doc = run("build", profile, "-o", tmp_path / "out", "--no-page-numbers")
+    assert doc.exit_code == 0
+    md = (tmp_path / "out" / "kravspecifikation.md").read_text(encoding="utf-8")
+    assert "mervärdesavdrag" in md and "2\u00a0000\u00a0000 kr" in md and "10 procent av anbudspriset" in md
