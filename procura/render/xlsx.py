@@ -73,7 +73,7 @@ def answer_format(req: dict[str, Any], lang: Lang) -> str:
         text = t(f"matrix.format_value_{param['stricter']}", lang, value=param["text"])
     else:
         text = t("matrix.format_yes_no", lang)
-    return text + (t("matrix.format_describe", lang) if answer_kind(req) != "points" else "")
+    return text
 
 
 def normalise(text: str) -> str:
@@ -131,7 +131,13 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
             cell = info.cell(row=r, column=c)
             set_text(cell, value)
             cell.alignment = top
+    for r, (a, b) in enumerate(rows, 1):
+        if len(b) > 80:  # a wrapped instruction would otherwise overlap the next one
+            info.row_dimensions[r].height = row_height(("", b), (30, 90))
     info["A1"].font = Font(bold=True, size=14)
+    info.page_setup.fitToWidth = 1
+    info.page_setup.fitToHeight = 0
+    info.sheet_properties.pageSetUpPr.fitToPage = True
     info.protection.sheet = True
 
     ws = wb.create_sheet(t("matrix.sheet_requirements", lang))
@@ -175,7 +181,7 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
         else:
             ws.cell(row=r, column=VALUE_COLUMN).protection = Protection(locked=True)
         visible = values[:FINGERPRINT_COLUMN - 1] + values[FINGERPRINT_COLUMN:]  # the hidden column takes no room
-        ws.row_dimensions[r].height = row_height(visible, WIDTHS[:FINGERPRINT_COLUMN - 1] + WIDTHS[FINGERPRINT_COLUMN:], 16.5)
+        ws.row_dimensions[r].height = row_height(visible, WIDTHS[:FINGERPRINT_COLUMN - 1] + WIDTHS[FINGERPRINT_COLUMN:], 15.5)
     answer_head = headers(lang)[4]
     if yes_no:
         yes, no = t("matrix.answer_yes", lang), t("matrix.answer_no", lang)
