@@ -131,7 +131,7 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
             cell = info.cell(row=r, column=c)
             set_text(cell, value)
             cell.alignment = top
-    for r, (a, b) in enumerate(rows, 1):
+    for r, (_, b) in enumerate(rows, 1):
         if len(b) > 80:  # a wrapped instruction would otherwise overlap the next one
             info.row_dimensions[r].height = row_height(("", b), (30, 90))
     info["A1"].font = Font(bold=True, size=14)
