@@ -325,7 +325,8 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "The award criteria shall be weighted and the weighting stated in the procurement documents; a scored "
            "desirable requirement without a weight misleads tenderers about what is evaluated."),
           "LOU 16 kap. 6 §", UHM_WEIGHTING),
-    _rule("AWD-002", "completeness", "error", ("Utvärderingsmodell saknas", "No award model"),
+    # a warning: LOU lets the weighting be stated in any of the procurement documents, not only this one
+    _rule("AWD-002", "completeness", "warning", ("Utvärderingsmodell saknas", "No award model"),
           ("Specifikationen har {count} bör-krav men profilen anger ingen utvärderingsmodell (evaluation).",
            "The specification has {count} desirable requirements but the profile states no award model (evaluation)."),
           ("Myndigheten ska i något av upphandlingsdokumenten ange hur kriterierna ska viktas eller vilken "
