@@ -82,7 +82,7 @@ def process(spec: Specification, lang: Lang) -> list[Section]:
                   [src.HFD_2016_37, src.LOU_4_1]))
     qualification = sum(i.role is Role.kvalificeringskrav for i in items)
     steps.append(("espd", t("checklist.step.espd.why", lang, qualification=qualification), [src.ESPD]))
-    weights = (t("checklist.step.evaluation.weights", lang, count=len(p.evaluation)) if p.evaluation
+    weights = (t("checklist.step.evaluation.weights", lang, count=len(p.evaluation.criteria) + bool(p.evaluation.price)) if p.evaluation
                else t("checklist.no_weights", lang))
     steps.append(("evaluation", t("checklist.step.evaluation.why", lang, weights=weights), [src.HFD_2016_37]))
     steps.append(("standstill", t("checklist.step.standstill.why", lang), [src.STANDSTILL]))
@@ -121,7 +121,7 @@ def _meta(item: Item, lang: Lang) -> str:
 
 def evaluation(spec: Specification, lang: Lang) -> list[Section]:
     label = _labels(lang)
-    weights = spec.profile.evaluation or {}
+    weights = spec.profile.evaluation.weights() if spec.profile.evaluation else {}
     mandatory, desirable = [], []
     for item in ordered(spec):
         if item.is_contract_term:

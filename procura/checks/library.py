@@ -57,6 +57,7 @@ def check_library(library: Library, analyse_many: Analyse | None = None) -> list
             names = {"sv": ("svenska", "Swedish"), "en": ("engelska", "English")}[missing[0]]
             findings.append(RULES["CON-007"].finding(Location(file=file, requirement=req.id),
                                                      missing_sv=names[0], missing_en=names[1]))
+        findings += _scale(req, file)
         for param in req.parameters:
             for level, value in param.defaults.items():
                 if param.beyond_bounds(value):
@@ -85,3 +86,24 @@ def check_pack(pack, analyse_many: Analyse | None = None) -> list[Finding]:
                 detail_en=f"The pack {pack.name} makes {lib_id} stricter ({change.field}: {change.old} → {change.new}). "
                           f"Justification: {why.get('en')}"))
     return findings
+
+
+def _scale(req, file: str) -> list[Finding]:
+    """A scoring text whose points scale differs between the languages or names no maximum."""
+    from procura.award.scale import max_points, scales_agree, unbounded
+
+    if req.scoring is None:
+        return []
+    sv, en = req.scoring.sv, req.scoring.en
+    location = Location(file=file, requirement=req.id)
+    if not scales_agree(sv, en):
+        return [RULES["AWD-004"].finding(location, detail_sv=f"Poängsättningen ger högst {max_points(sv)} poäng på svenska men "
+                                         f"{max_points(en)} på engelska.",
+                                         detail_en=f"The scoring gives at most {max_points(sv)} points in Swedish but "
+                                         f"{max_points(en)} in English.")]
+    if unbounded(sv) or unbounded(en):
+        return [RULES["AWD-004"].finding(location, detail_sv="Poängsättningen ger poäng i proportion eller per enhet utan att "
+                                         "ange högsta poäng; procura läser den som 0–2.",
+                                         detail_en="The scoring gives points in proportion or per unit without stating "
+                                         "the highest points; procura reads it as 0–2.")]
+    return []

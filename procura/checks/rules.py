@@ -18,6 +18,7 @@ from procura.models import Text
 CATEGORIES = ("overreach", "vague", "consistency", "completeness")
 
 UHM_PROPORTIONALITY = "https://www.upphandlingsmyndigheten.se/frageportalen/1761985/krav-pa-sprak/"
+UHM_WEIGHTING = "https://frageportalen.upphandlingsmyndigheten.se/org/upphandlingsmyndigheten/d/viktning-av-tilldelningskriterier/"
 UHM_OWN_REQUIREMENTS = "https://www.upphandlingsmyndigheten.se/om-hallbar-upphandling/stall-hallbarhetskrav/utforma-egna-hallbarhetskrav/"
 SKR_REQUIREMENTS = (
     "https://skr.se/skr/demokratiledningstyrning/upphandlinginkop/upphandlingsprocessenupphandlingsdokument/"
@@ -456,6 +457,38 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "The Cybersecurity Act covers all municipalities, which must manage supply-chain risk; this justifies "
            "proportionate terms on security and incident notification."),
           "Cybersäkerhetslag (2025:1506)", "http://rkrattsbaser.gov.se/sfst?bet%25u2009=%25u20092010%3A800&page=1&post_id=6"),
+    # -- the award model (issue 11) -----------------------------------------------------------------------------
+    _rule("AWD-001", "completeness", "warning", ("Graderat bör-krav utan vikt", "Graded desirable requirement without weight"),
+          ("Bör-kravet har en poängsättning ({scale} poäng) men ingen vikt i utvärderingsmodellen; dess poäng räknas inte.",
+           "The desirable requirement has a scoring ({scale} points) but no weight in the award model; its points count for nothing."),
+          ("Tilldelningskriterierna ska viktas inbördes och viktningen anges i upphandlingsdokumenten; ett poängsatt "
+           "bör-krav utan vikt ger leverantörerna fel bild av vad som utvärderas.",
+           "The award criteria shall be weighted and the weighting stated in the procurement documents; a scored "
+           "desirable requirement without a weight misleads tenderers about what is evaluated."),
+          "LOU 16 kap. 6 §", UHM_WEIGHTING),
+    # a warning: LOU lets the weighting be stated in any of the procurement documents, not only this one
+    _rule("AWD-002", "completeness", "warning", ("Utvärderingsmodell saknas", "No award model"),
+          ("Specifikationen har {count} bör-krav men profilen anger ingen utvärderingsmodell (evaluation).",
+           "The specification has {count} desirable requirements but the profile states no award model (evaluation)."),
+          ("Myndigheten ska i något av upphandlingsdokumenten ange hur kriterierna ska viktas eller vilken "
+           "prioritetsordning som ska tillämpas; utan modell kan bör-kraven inte utvärderas förutsebart.",
+           "The authority shall state in one of the procurement documents how the criteria are weighted or which "
+           "priority order applies; without a model the desirable requirements cannot be evaluated predictably."),
+          "LOU 16 kap. 6 §", UHM_WEIGHTING),
+    _rule("AWD-003", "consistency", "error", ("Vikt på krav som inte kan viktas", "Weight on a requirement that cannot be weighted"),
+          ("{detail_sv}", "{detail_en}"),
+          ("Bara bör-krav som ingår i specifikationen kan vara tilldelningskriterier; en vikt på ett uteslutet krav, "
+           "ett ska-krav eller ett kontraktsvillkor skrivs inte ut och gör den angivna viktningen fel.",
+           "Only desirable requirements in the specification can be award criteria; a weight on an excluded "
+           "requirement, a mandatory requirement or a contract term is not printed and makes the stated weighting wrong."),
+          "LOU 16 kap. 6 §", UHM_WEIGHTING),
+    _rule("AWD-004", "consistency", "warning", ("Poängskalan är oklar", "Unclear points scale"),
+          ("{detail_sv}", "{detail_en}"),
+          ("Poängsättningen ska ange skalans högsta poäng lika på svenska och engelska, så att anbud kan poängsättas "
+           "förutsebart och viktningen får den betydelse som anges.",
+           "The scoring shall state the scale's highest points alike in Swedish and English, so that tenders can be "
+           "scored predictably and the weighting has the stated effect."),
+          "LOU 16 kap. 6 §", UHM_WEIGHTING),
 ]}
 
 

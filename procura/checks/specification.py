@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from procura.award.scale import max_points
 from procura.checks import lexicon as lx
 from procura.checks.document import across
 from procura.checks.findings import Finding, Location, Severity
@@ -100,24 +101,46 @@ def _missing_facts(spec: Specification, file: str | None) -> Iterator[Finding]:
 
 
 def _evaluation(spec: Specification, file: str | None, text: str) -> Iterator[Finding]:
-    weights = spec.profile.evaluation
-    if not weights:
+    """The award model against the specification: stated, summing to 100, weighting only bör-krav in it."""
+    model = spec.profile.evaluation
+    desirable = [i for i in spec.items if i.obligation is Obligation.bor and not i.is_contract_term]
+    if model is None:
+        if desirable:
+            yield RULES["AWD-002"].finding(Location(file=file), count=len(desirable))
         return
     line = line_of(text, ("evaluation",)) if text else None
     location = Location(file=file, line=line)
-    total = sum(weights.values())
-    if abs(total - 100) > 1e-9:
-        yield RULES["CON-004"].finding(location, detail_sv=f"Vikterna summerar till {total:g}, inte 100.",
-                                       detail_en=f"The weights sum to {total:g}, not 100.")
+
+    def at(key: str) -> Location:
+        found = (line_of(text, ("evaluation", "criteria", key)) or line_of(text, ("evaluation", key))) if text else None
+        return Location(file=file, line=found or line, requirement=key)
+
+    problem = model.sum_problem()
+    if problem:
+        total = f"{model.total():g}"
+        yield RULES["CON-004"].finding(location, detail_sv=f"Vikterna summerar till {total}, inte 100.",
+                                       detail_en=f"The weights sum to {total}, not 100.")
     items = {item.id: item for item in spec.items}
-    for key in weights:
-        if key == "price":
-            continue
-        if key not in items:
-            yield RULES["CON-006"].finding(Location(file=file, line=line_of(text, ("evaluation", key)) if text else None), match=key)
+    excluded = {e.id for e in spec.excluded}
+    for key in model.criteria:
+        if key in excluded:
+            yield RULES["AWD-003"].finding(at(key), detail_sv=f"{key} ingår inte i specifikationen (uteslutet) men har en vikt.",
+                                           detail_en=f"{key} is not in the specification (excluded) but has a weight.")
+        elif key not in items:
+            yield RULES["CON-006"].finding(at(key), match=key)
+        elif items[key].is_contract_term:
+            yield RULES["AWD-003"].finding(at(key), detail_sv=f"{key} är ett kontraktsvillkor och kan inte viktas.",
+                                           detail_en=f"{key} is a contract term and cannot be weighted.")
         elif items[key].obligation is Obligation.ska:
-            yield RULES["CON-004"].finding(location, detail_sv=f"{key} är ett ska-krav och kan inte viktas.",
+            yield RULES["AWD-003"].finding(at(key), detail_sv=f"{key} är ett ska-krav och kan inte viktas.",
                                            detail_en=f"{key} is mandatory and cannot be weighted.")
+    if model.model == "lowest_price":
+        return
+    for item in desirable:
+        scoring = item.scoring(spec.profile.language)
+        if item.id not in model.criteria and scoring:
+            yield RULES["AWD-001"].finding(Location(file=file, line=line, requirement=item.id, text=scoring),
+                                           scale=f"0–{max_points(scoring)}")
 
 
 def _covers(spec: Specification, keywords: tuple[str, ...], category: str | None = None) -> bool:

@@ -26,8 +26,10 @@ def evaluate(profile: Path, answers: tuple[Path, ...], out_dir: Path | None, fmt
     """Evaluate the answer matrices (ANSWERS.xlsx...) returned by suppliers against PROFILE.
 
     For each supplier: mandatory requirements answered No (the tender is to be rejected),
-    missing or unreadable answers, requirement texts the supplier changed, and the points for
-    desirable requirements under the profile's evaluation model (weights summing to 100).
+    missing or unreadable answers and cells, requirement texts the supplier changed, hedged
+    answers and offered values beyond their bounds (for review), the points per criterion and
+    the comparison price computed from the price form's unit prices; then the ranking under the
+    profile's award model (evaluation:) and how far each weight must move to change the winner.
     """
     from procura.checklists.evaluate import evaluate as run_evaluate
     from procura.checklists.evaluate import text_report, write_report

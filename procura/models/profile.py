@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from procura.award.model import AwardModel
 from procura.models.numbers import Finite
 from procura.models.requirement import ID_PATTERN, Level, Obligation, Role, Stage
 from procura.models.text import Lang, Strict
@@ -168,9 +169,9 @@ class Profile(Strict):
     packs: list[PackRef] = Field(default_factory=list)
     choices: dict[str, Choice] = Field(default_factory=dict)
     own_requirements: list[OwnRequirement] = Field(default_factory=list)
-    evaluation: dict[str, Finite] | None = Field(
-        default=None, description="award weights per bör-requirement ID or 'price'; must sum to 100"
-    )
+    evaluation: AwardModel | None = Field(
+        default=None, description="the award model: price_quality (weights summing to 100; the short form "
+        "{price: 60, TG-003: 10} is one), price_deduction or lowest_price, and the price form")
 
     @model_validator(mode="after")
     def _own_ids_unique(self) -> Profile:

@@ -366,12 +366,70 @@ def requirement_block(doc, r: dict, t: dict, model: dict) -> None:
         labelled(doc, t["origin"], r["origin"])
 
 
+def _grid(doc, heads: list[str], rows: list[list[str]], widths_cm: tuple[float, ...] | None = None) -> None:
+    """A table with a bold header row; ``widths_cm`` keeps a long text column (the scoring) readable."""
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(heads))
+    mapped = doc._procura_style_map.get("Table Grid")
+    if mapped:
+        table.style = doc.styles[mapped]
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = clean(head)
+        for p in cell.paragraphs:
+            for r in p.runs:
+                r.bold = True
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = clean(value)
+    if widths_cm:
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)  # the grid LibreOffice and Word lay out by
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
+    _move_before_sectpr(doc, table._tbl)
+
+
+def award_section(doc, award: dict, t: dict) -> None:
+    """"Utvärdering och tilldelning": the evaluation ground, every criterion with its weight or
+    deduction, its scale and scoring, and the price form (LOU 16 kap. 6 §: the weighting is stated)."""
+    para(doc, t["award_heading"], "Heading 1", keep_next=True)
+    para(doc, t["award_intro"])
+    para(doc, award["ground"])
+    if award["criteria"] or award["price_points"]:
+        para(doc, t["award_criteria_heading"], "Heading 2", keep_next=True)
+        value_head = t["award_value_price_deduction" if award["model"] == "price_deduction" else "award_value_price_quality"]
+        rows = []
+        if award["price_weight"]:
+            rows.append([t["award_price"], t["award_weight_value"].format(weight=award["price_weight"]), "–",
+                         award["price_points"]])
+        rows += [[f"{c['id']} {c['title']}", c["value"], c["scale_text"], c["scoring"]] for c in award["criteria"]]
+        _grid(doc, [t["award_criterion"], value_head, t["award_scale"], t["award_scoring"]], rows, (4.0, 2.5, 2.6, 6.9))
+        if award["method"]:
+            para(doc, "")
+            para(doc, award["method"])
+    para(doc, t["award_price_form_heading"], "Heading 2", keep_next=True)
+    if award["price_form"]:
+        para(doc, t["award_price_form_intro"], keep_next=True)
+        _grid(doc, [t["award_line"], t["award_item"], t["award_unit"], t["award_quantity"], t["award_periods"], t["award_option"]],
+              [[x["id"], x["item"], x["unit"], x["quantity"], x["periods"], t["award_option"] if x["option"] else "–"]
+               for x in award["price_form"]], (1.4, 6.2, 3.2, 2.0, 1.8, 1.4))
+        para(doc, "")
+    else:
+        para(doc, t["award_no_price_form"])
+    para(doc, award["comparison"])
+
+
 def supplier_toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
     """Headings of levels 1-2 in document order: what the table of contents lists."""
     t = model["t"]
     entries = [(1, t["intro_heading"])]
     entries += [(1, s["heading"]) for s in model["sections"]]
     entries.append((1, t["how_heading"]))
+    if model.get("award"):
+        entries.append((1, t["award_heading"]))
     entries += [(1, cat["name"]) for cat in model["categories"]]
     if model["contract_terms"]:
         entries.append((1, t["contract_terms_heading"]))
@@ -410,7 +468,8 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None,
     para(doc, t["how_heading"], "Heading 1", keep_next=True)
     for key in ("how_ska", "how_bor", "how_evidence", "how_contract_terms", "how_equivalent", "how_levels"):
         para(doc, t[key], "List Bullet")
-    # a slot for the award model (weights, price form) — issue 11
+    if model.get("award"):
+        award_section(doc, model["award"], t)
 
     for cat in model["categories"]:
         para(doc, cat["name"], "Heading 1", keep_next=True)

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from procura import __version__
+from procura.award.scale import max_points
 from procura.i18n import listing, number, t
 from procura.models import Lang
 from procura.sizing import Item, Specification
@@ -71,6 +72,7 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
         "sources": [{"citation": s.citation, "url": str(s.url)} for s in item.sources],
         "parameters": params,
         "scoring": item.scoring(lang),
+        "scale": max_points(item.scoring(lang)),  # the points a bör-krav can earn (1: Ja/Nej)
         "origin": origin_text(item, spec, lang),
         "pack": pack_credit(item, spec),
         "reasons": [r.get(lang) for r in item.reasons],
@@ -127,6 +129,7 @@ def document_model(spec: Specification, lang: Lang, today: dt.date | None = None
         "requirements": requirements,  # what suppliers answer one by one (the matrix rows)
         "contract_terms": contract_terms,  # särskilda kontraktsvillkor, accepted as a whole
         "all_items": everything,
+        "award": award_model(spec, lang, {r["id"]: r for r in requirements}),
         "sections": own_sections,
         "show_motive": p.document.motive,
         "show_sources": p.document.sources,
@@ -157,3 +160,40 @@ def _nest(markdown: str) -> str:
     shift = 3 - min(levels, default=3)
     nested = re.sub(r"(?m)^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + shift) + " ", markdown)
     return nested.replace("<", "&lt;")
+
+
+def award_model(spec: Specification, lang: Lang, requirements: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The award model as the specification prints it (section "Utvärdering och tilldelning")."""
+    model = spec.profile.evaluation
+    if model is None:
+        return None
+    sek = t("doc.sek", lang)
+    criteria = []
+    for key, c in model.criteria.items():
+        r = requirements.get(key)
+        if model.model == "price_quality":
+            value = t("doc.award_weight_value", lang, weight=number(c.weight or 0, lang))
+        elif c.deduction_sek is not None:
+            value = t("doc.award_deduction_sek", lang, amount=f"{number(c.deduction_sek, lang)} {sek}")
+        else:
+            value = t("doc.award_deduction_pct", lang, pct=number(c.deduction_pct or 0, lang))
+        scale = r["scale"] if r else 1
+        criteria.append({"id": key, "title": r["title"] if r else key, "value": value, "scale": scale,
+                         "scale_text": (t("doc.award_scale_graded", lang, max=scale) if scale > 1
+                                        else t("doc.award_scale_yes_no", lang)),
+                         "scoring": (r["scoring"] if r and r["scoring"] else t("doc.award_scoring_default", lang))})
+    lines = [{"id": line.id, "item": line.label(lang), "unit": line.unit, "quantity": number(line.quantity, lang),
+              "periods": number(line.periods, lang), "option": line.option,
+              "quantity_value": line.quantity, "periods_value": line.periods} for line in model.price_form]
+    return {
+        "model": model.model,
+        "ground": t(f"doc.award_ground_{model.model}", lang, price=number(model.price or 0, lang)),
+        "price_weight": number(model.price or 0, lang) if model.model == "price_quality" and model.price else None,
+        "price_points": t("doc.award_price_points", lang, price=number(model.price or 0, lang))
+        if model.model == "price_quality" and model.price else None,
+        "criteria": criteria,
+        "price_form": lines,
+        "comparison": t(f"doc.award_comparison_{model.model}", lang),
+        "method": t("doc.award_quality_points" if model.model == "price_quality" else "doc.award_deduction_points", lang)
+        if model.criteria else None,
+    }

@@ -17,7 +17,7 @@ EN = ["Requirement ID", "Requirement", "Type", "Verification", "Answer", "Descri
 
 def test_matrix_has_the_issue_columns_and_one_row_per_requirement(matrix_path, spec):
     wb = openpyxl.load_workbook(matrix_path)
-    assert wb.sheetnames == ["Instruktioner", "Krav"]
+    assert wb.sheetnames == ["Instruktioner", "Krav"]  # the profile's short-form award model has no price form
     ws = wb["Krav"]
     assert [c.value for c in ws[1]][:6] == SV
     ids = [row[0].value for row in ws.iter_rows(min_row=2)]
@@ -43,19 +43,24 @@ def test_english_headers(tmp_path, profile_path):
 def test_drop_down_frozen_header_protection_and_widths(matrix_path, spec):
     ws = openpyxl.load_workbook(matrix_path)["Krav"]
     last = len([i for i in spec.items if not i.is_contract_term]) + 2  # + header row, + the contract-terms row
-    (dv,) = ws.data_validations.dataValidation
-    assert dv.type == "list" and dv.formula1 == '"Ja,Nej"' and str(dv.sqref) == f"E2:E{last}"
+    lists = {dv.formula1: {str(r) for r in dv.sqref.ranges} for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    types = {row[0].value: (row[0].row, row[2].value) for row in ws.iter_rows(min_row=2)}
+    # every answer cell has one list: Ja/Nej for ska-krav and ungraded bör-krav, the points scale for graded ones
+    assert sorted(c for cells in lists.values() for c in cells) == sorted(f"E{r}" for r in range(2, last + 1))
+    assert all(f"E{row}" in lists['"Ja,Nej"'] for row, kind in types.values() if kind == "Ska")
+    graded = next(i for i in spec.items if i.obligation.value == "bor" and i.scoring("sv") and "2 poäng" in i.scoring("sv"))
+    assert f"E{types[graded.id][0]}" in lists['"0,1,2"']
     assert ws.freeze_panes == "A2"
     assert ws.protection.sheet is True
     for row in ws.iter_rows(min_row=2):
         assert all(cell.protection.locked for cell in (row[0], row[1], row[2], row[3], row[6]))
         assert not row[4].protection.locked and not row[5].protection.locked
-    assert ws.column_dimensions["B"].width >= 60 and ws.column_dimensions["D"].width >= 36
+    assert ws.column_dimensions["B"].width >= 56 and ws.column_dimensions["D"].width >= 32
     assert ws["B2"].alignment.wrap_text
     # printable: A4 landscape, fit to one page wide, header row repeated, type of at least 9 pt after scaling
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
-    visible = sum(ws.column_dimensions[c].width for c in "ABCDEF")
+    visible = sum(ws.column_dimensions[c].width for c in "ABCDEFHI")
     scale = min(1.0, 150 / visible)  # ~150 character widths fit across landscape A4 at 100 %
     assert ws["B2"].font.sz * scale >= 9
 

@@ -122,7 +122,7 @@ def test_evaluation_checklist_refuses_weights_not_summing_to_100(tmp_path):
     bad = write_profile(tmp_path / "bad.yaml", evaluation={"EG-001": 50, "price": 40})
     result = run("checklist", bad, "--kind", "evaluation", "-o", tmp_path / "c")
     assert result.exit_code == 2
-    assert "evaluation: the weights sum to 90, not 100 — adjust the weights" in result.stderr
+    assert "evaluation: the weights sum to 90, not 100 (price and criteria together) — adjust the weights" in result.stderr
     assert not (tmp_path / "c").exists() or not any((tmp_path / "c").glob("*.docx"))
 
 

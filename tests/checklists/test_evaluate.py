@@ -23,8 +23,12 @@ def as_json(*args):
 def test_all_yes_passes_with_full_score(tmp_path, profile_path, matrix_path):
     answers = fill(matrix_path, tmp_path / "Alfa AB.xlsx")
     data = as_json(profile_path, answers)
-    assert data == {"suppliers": [{"file": str(answers), "rejected": False, "unmet_mandatory": [], "missing_answers": [],
-                                   "tampered": [], "score": 40}]}
+    (supplier,) = data["suppliers"]
+    assert {k: supplier[k] for k in ("file", "rejected", "unmet_mandatory", "missing_answers", "tampered", "score")} == {
+        "file": str(answers), "rejected": False, "unmet_mandatory": [], "missing_answers": [], "tampered": [], "score": 40}
+    # price weighs 60 but the profile has no price form: the tender has no comparison price and is not ranked
+    assert supplier["rank"] is None and supplier["comparison_price"] is None and supplier["hedged"] == []
+    assert data["model"]["model"] == "price_quality" and data["sensitivity"] == {}
 
 
 def test_no_on_a_mandatory_requirement_rejects(tmp_path, profile_path, matrix_path, spec):
@@ -75,16 +79,18 @@ def test_edited_hidden_fingerprint_is_caught(tmp_path, profile_path, matrix_path
     assert supplier["tampered"] == [wb.worksheets[1]["A2"].value]
 
 
-def test_comparison_ranks_suppliers_and_writes_a_word_report(tmp_path, profile_path, matrix_path, spec):
+def test_comparison_ranks_suppliers_and_writes_a_word_report(tmp_path, matrix_path, spec):
+    profile_path = write_profile(tmp_path / "quality.yaml", evaluation={"EG-001": 75, "EG-002": 25})  # no price
     a = fill(matrix_path, tmp_path / "Alfa.xlsx", answers={"EG-001": "Nej"})
     b = fill(matrix_path, tmp_path / "Beta.xlsx")
     c = fill(matrix_path, tmp_path / "Ceta.xlsx", answers={ska_ids(spec)[0]: "Nej"})
     result = run("evaluate", profile_path, a, b, c, "-o", tmp_path / "rapport")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("1. Beta: Går vidare") and "40 av 40" in lines[0]
-    assert any(line.startswith("2. Alfa") for line in lines) and any(line.startswith("3. Ceta: Förkastas") for line in lines)
-    assert "Priset (vikt 60)" in result.output
+    assert lines[0] == "Modell: pris och kvalitet (vikter)."
+    assert lines[1].startswith("1. Beta: Går vidare · Totalpoäng 100") and "100 av 100" in lines[1]
+    assert any(line.startswith("2. Alfa") and "Totalpoäng 25" in line for line in lines)
+    assert any(line.startswith("ej rangordnad. Ceta: Förkastas") for line in lines)
     report = tmp_path / "rapport" / "utvarderingsrapport.docx"
     assert f"wrote {report}" in result.output
     doc = docx.Document(report)
@@ -92,6 +98,9 @@ def test_comparison_ranks_suppliers_and_writes_a_word_report(tmp_path, profile_p
     assert "Utvärderingsrapport" in texts and {"Alfa", "Beta", "Ceta"} <= set(texts)
     rows = [[cell.text for cell in row.cells] for row in doc.tables[0].rows]
     assert rows[1][:3] == ["1", "Beta", "Går vidare"] and rows[3][2] == "Förkastas"
+    # each supplier's points per criterion, ranked suppliers first
+    points = [[cell.text for cell in row.cells] for row in doc.tables[1].rows]
+    assert points[0] == ["Kriterium", "Beta", "Alfa", "Ceta"] and points[1] == ["EG-001", "75", "0", "–"]
 
 
 def test_formula_like_answers_stay_text(tmp_path, profile_path, matrix_path):
@@ -118,7 +127,7 @@ def test_english_report(tmp_path, profile_path, matrix_path):
     ({"EG-001": 30, "EG-002": 10, "price": 50}, "evaluation: the weights sum to 90, not 100"),
     ({"EG-001": 30, "price": 60, "XX-999": 10}, "evaluation.XX-999: not a requirement of this specification"),
     ({"EG-001": 30, "price": 60, "KV-001": 10}, "evaluation.KV-001: KV-001 is a mandatory (ska) requirement"),
-    ({"EG-001": -10, "price": 110}, "evaluation.EG-001: weight -10 is negative"),
+    ({"EG-001": -10, "price": 110}, "evaluation.criteria.EG-001.weight: Input should be greater than or equal to 0"),
 ])
 def test_bad_weights_are_an_input_error(tmp_path, matrix_path, weights, message):
     bad = write_profile(tmp_path / "bad.yaml", evaluation=weights)

@@ -29,8 +29,11 @@ def test_matrix_saved_by_libreoffice_evaluates_the_same(tmp_path, profile_path, 
     result = run("evaluate", profile_path, *saved.values(), "--format", "json")
     assert result.exit_code == 0, result.output
     by_name = {s["file"].rsplit("/", 1)[1]: s for s in json.loads(result.stdout)["suppliers"]}
-    assert by_name["alla-ja.xlsx"] == {"file": str(saved["alla-ja"]), "rejected": False, "unmet_mandatory": [],
-                                       "missing_answers": [], "tampered": [], "score": 40}
+    base = ("file", "rejected", "unmet_mandatory", "missing_answers", "tampered", "score")
+    assert {k: by_name["alla-ja.xlsx"][k] for k in base} == {
+        "file": str(saved["alla-ja"]), "rejected": False, "unmet_mandatory": [], "missing_answers": [], "tampered": [],
+        "score": 40}
+    assert by_name["alla-ja.xlsx"]["unreadable"] == [] and by_name["alla-ja.xlsx"]["hedged"] == []
     assert by_name["nej.xlsx"]["rejected"] is True and by_name["nej.xlsx"]["unmet_mandatory"] == [ska]
     assert by_name["andrad.xlsx"]["tampered"] == ["EG-001"] and by_name["andrad.xlsx"]["missing_answers"] == ["EG-002"]
     assert by_name["formel.xlsx"]["rejected"] is False

@@ -125,7 +125,8 @@ def test_award_weights_must_sum_to_100_and_name_known_bor_items(tmp_path):
     path = profile(tmp_path, extra="evaluation: {price: 70, IN-001: 20, OKAND-1: 5}\n")
     messages = [(f.rule, f.message.en) for f in findings_of(path)]
     assert ("CON-004", "The weights sum to 95, not 100.") in messages
-    assert ("CON-004", "IN-001 is mandatory and cannot be weighted.") in messages
+    # IN-001 is a special contract term in library v2: weighted neither as ska-krav nor as contract term
+    assert ("AWD-003", "IN-001 is a contract term and cannot be weighted.") in messages
     assert any(rule == "CON-006" and "OKAND-1" in m for rule, m in messages)
 
 
