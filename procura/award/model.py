@@ -110,7 +110,7 @@ class AwardModel(BaseModel):
 
         Kept out of validation so that ``procura check`` can report it as a finding on a
         profile that otherwise loads."""
-        if self.model == "price_quality" and abs(self.total() - 100) > 1e-6:
+        if self.model == "price_quality" and not abs(self.total() - 100) <= 1e-6:  # a NaN sum never passes
             return f"the weights sum to {self.total():g}, not 100 (price and criteria together)"
         return None
 

@@ -64,9 +64,11 @@ def test_check_weights_refuses_nan_even_past_the_model(tmp_path):
 
     loaded = load_profile(profile(tmp_path))
     spec = resolve(loaded, load_library())
-    broken = loaded.profile.model_copy(update={"evaluation": {"price": math.nan}})
-    loaded.profile = broken
-    with pytest.raises(InputError, match="evaluation.price: weight nan is not a finite number"):
+    from procura.award import AwardModel
+
+    nan_model = AwardModel.model_construct(model="price_quality", price=math.nan, criteria={}, price_form=[])
+    loaded.profile = loaded.profile.model_copy(update={"evaluation": nan_model})
+    with pytest.raises(InputError, match="sum to nan, not 100"):
         check_weights(loaded, spec)
 
 
