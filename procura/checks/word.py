@@ -41,6 +41,8 @@ def load(path: Path, data: bytes):
     archive = _open_zip(path, data, "Word")
     if MAIN_PART not in archive:
         raise InputError("not a Word document (no word/document.xml inside)", path, "open it in Word and save it as .docx")
+    for name in archive.names:  # a corrupt part is named, and nothing unpacks past the limits
+        archive.read(name)
     data = _as_docx(archive, data)
     try:
         return docx.Document(io.BytesIO(data))
