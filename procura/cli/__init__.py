@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("procura.cli.pack:schema", "Print the JSON Schema of a procura file format."),
     "checklist": ("procura.cli.checklist:checklist", "Write a process, evaluation, acceptance or follow-up checklist."),
     "evaluate": ("procura.cli.evaluate:evaluate", "Evaluate returned supplier answer matrices."),
+    "serve": ("procura.cli.serve:serve", "Start the web app in the browser (needs the web extra)."),
 }
 
 
