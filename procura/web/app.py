@@ -518,7 +518,7 @@ async def library_page(request: Request) -> Response:
 
 def _packs_model(state: State) -> dict[str, Any]:
     try:
-        installed = [{"name": p.name, "version": p.version, "publisher": p.meta.publisher.name,
+        installed = [{"name": p.name, "version": p.version, "publisher": p.meta.publisher.organisation,
                       "title": p.meta.title, "requirements": p.requirement_count} for p in state.packs().installed()]
         return {"installed": installed, "packs_dir": str(state.packs().root), "list_error": None}
     except ProcuraError as exc:

@@ -6,8 +6,8 @@ import os
 import re
 
 import pytest
-from webhelpers import csrf
 from starlette.routing import Route
+from webhelpers import csrf
 
 from procura.errors import InputError
 from procura.web.config import WebConfig
