@@ -84,7 +84,8 @@ class State:
 
 def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(loader=FileSystemLoader(str(templates_path() / "web")), autoescape=True,
-                                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                        auto_reload=False)
     env.filters["number"] = number
     return env
 
