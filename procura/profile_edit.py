@@ -20,11 +20,21 @@ import yaml
 
 from procura.errors import InputError, OutputError
 from procura.library import Library
-from procura.models import Profile
+from procura.models import Profile, Text
 from procura.sizing.resolve import LoadedProfile, Specification, load_profile, resolve
 from procura.yamlio import SafeLoader, parse_yaml, validate
 
 CHOICE_KEYS = ("include", "level", "obligation", "parameters", "justification", "accept")
+
+
+class JustificationNeeded(InputError):
+    """A choice stricter than the profile justifies, without a justification (as ``build`` refuses it).
+    ``stricter`` says, in both languages, what makes it stricter."""
+
+    def __init__(self, req_id: str, stricter: list[Text], where: str):
+        self.req_id, self.stricter = req_id, stricter
+        super().__init__(f"choices.{req_id}: stricter than the profile justifies ({stricter[0].en.rstrip('.')}) but no "
+                         "justification", where, "add `justification:` saying why this procurement needs it, or remove the choice")
 
 
 def _scalar(value: Any) -> str:
@@ -151,6 +161,11 @@ def update_choice(path: Path, req_id: str, changes: dict[str, Any], library: Lib
         else:
             choice[name] = value
     new_text = set_choice(loaded.text, req_id, choice)
+    if choice and not choice.get("justification"):
+        trial = load_text(set_choice(loaded.text, req_id, {**choice, "justification": "?"}), path)
+        item = next((i for i in resolve(trial, library).items if i.id == req_id), None)
+        if item is not None and item.stricter:
+            raise JustificationNeeded(req_id, item.stricter, loaded.where("choices", req_id))
     spec = resolve(load_text(new_text, path), library)  # refuses before anything is written
     write_text_atomically(path, new_text)
     return spec

@@ -9,7 +9,7 @@ from helpers import REPO
 
 from procura.errors import InputError
 from procura.library import load_library
-from procura.profile_edit import set_choice, update_choice
+from procura.profile_edit import JustificationNeeded, set_choice, update_choice
 from procura.sizing import load_profile
 
 BASE = """procura: 1
@@ -75,8 +75,9 @@ def test_a_stricter_choice_without_justification_is_refused_and_nothing_is_writt
     item = next(i for i in resolve(load_profile(profile), library).items
                 if i.requirement and i.needed_level != list(i.requirement.levels)[-1])
     top = list(item.requirement.levels)[-1].value
-    with pytest.raises(InputError, match="justification"):
+    with pytest.raises(JustificationNeeded, match="justification") as refused:
         update_choice(profile, item.id, {"level": top}, library)
+    assert refused.value.req_id == item.id and "höjd" in refused.value.stricter[0].sv
     assert profile.read_text(encoding="utf-8") == before
     spec = update_choice(profile, item.id, {"level": top, "justification": "Larmkedjan är livskritisk."}, library)
     assert next(i for i in spec.items if i.id == item.id).level.value == top

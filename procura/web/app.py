@@ -39,7 +39,7 @@ from procura.i18n import number, t
 from procura.library import Library, load_library
 from procura.library.query import filter_requirements, search
 from procura.models import LEVEL_ORDER, Lang
-from procura.profile_edit import update_choice
+from procura.profile_edit import JustificationNeeded, update_choice
 from procura.profiles import write_profile
 from procura.render.paths import templates_path
 from procura.sizing import load_profile, resolve
@@ -314,6 +314,21 @@ def _choice_changes(item, form: FormData, op: str, lang: Lang) -> dict[str, Any]
     return changes
 
 
+def _attempt(form: FormData) -> dict[str, str]:
+    """What the officer asked for, so a refused change is shown as they left it, not as saved."""
+    return {k: str(v) for k, v in form.multi_items() if k in ("level", "obligation") or k.startswith("param.")}
+
+
+def _keep_attempt(model: dict, req_id: str, attempt: dict[str, str] | None) -> None:
+    if not attempt:
+        return
+    for view in (v for ch in model["chapters"] for v in ch["items"] if v["id"] == req_id):
+        view["level"] = attempt.get("level", view["level"])
+        view["obligation"] = attempt.get("obligation", view["obligation"])
+        for p in view["parameters"]:
+            p["value"] = attempt.get(f"param.{p['name']}", p["value"])
+
+
 def _level(value: str, item):
     return next((lv for lv in item.requirement.levels if lv.value == value), item.level)
 
@@ -336,11 +351,15 @@ async def choice(request: Request, form: FormData) -> Response:
         update_choice(path, req_id, changes, before.library)
     except AnswerError as exc:
         error = exc.message(lang)
+    except JustificationNeeded as exc:
+        error = t("web.proc.needs_justification", lang, reason=exc.stricter[0].get(lang))
     except ProcuraError as exc:
         error = str(exc)
+    attempt = _attempt(form) if error else None
     if not request.headers.get("hx-request"):
         if error:
             model = _procurement_model(state, name, lang)
+            _keep_attempt(model, req_id, attempt)
             return page(request, "procurement.html.j2", status=400, error=error, error_id=req_id, **model)
         return RedirectResponse(f"/p/{name}#req-{req_id}", status_code=303)
     model = _procurement_model(state, name, lang)
@@ -348,6 +367,7 @@ async def choice(request: Request, form: FormData) -> Response:
         or next((v for v in model["excluded"] if v["id"] == req_id), None)
     if view is None:
         raise HTTPException(404)
+    _keep_attempt(model, req_id, attempt)
     return page(request, "_choice_response.html.j2", name=name, item=view, error=error, counts=model["counts"],
                 before=_counts(before), general=model["general"],
                 justification=str(form.get("justification") or ""))
