@@ -9,6 +9,8 @@ refuses it); then it replaces the file atomically.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import math
 import os
@@ -143,10 +145,32 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror}) — check the folder is writable") from None
 
 
+@contextlib.contextmanager
+def _locked(path: Path):
+    """One writer at a time per profile (two officers, or two server workers, editing the same file)."""
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        fh = lock.open("a")
+    except OSError:
+        yield  # a read-only folder: the write below reports the problem
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def update_choice(path: Path, req_id: str, changes: dict[str, Any], library: Library) -> Specification:
     """Change the officer's choice for ``req_id``: each key of ``changes`` (one of CHOICE_KEYS)
     is set, or removed when its value is None. The profile must still right-size (a stricter
     choice needs a justification); only then is the file replaced. Returns the new specification."""
+    with _locked(path):
+        return _update_choice(path, req_id, changes, library)
+
+
+def _update_choice(path: Path, req_id: str, changes: dict[str, Any], library: Library) -> Specification:
     unknown = sorted(set(changes) - set(CHOICE_KEYS))
     if unknown:
         raise InputError(f"choices.{req_id}: unknown field {', '.join(unknown)}", path, f"use {', '.join(CHOICE_KEYS)}")

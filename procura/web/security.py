@@ -81,7 +81,8 @@ class Guard:
                     headers.setdefault(name, value)
                 headers.setdefault("cache-control", "no-store")
                 if fresh:
-                    headers.append("set-cookie", f"{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict")
+                    secure = "; Secure" if scope.get("scheme") == "https" else ""
+                    headers.append("set-cookie", f"{CSRF_COOKIE}={csrf}; Path=/; HttpOnly; SameSite=Strict{secure}")
             await send(message)
 
         await self.app(scope, receive, send_wrapper)
