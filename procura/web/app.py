@@ -152,7 +152,7 @@ def _form_values(form: FormData) -> dict[str, Any]:
             values[field] = [v for v in form.getlist(field) if isinstance(v, str)]
         else:
             value = form.get(field)
-            values[field] = value if isinstance(value, str) else ("" if field not in ("framework", "life_critical") else "")
+            values[field] = value if isinstance(value, str) else ""
     return values
 
 
@@ -237,10 +237,11 @@ def _item_view(item, lang: Lang, findings: list) -> dict[str, Any]:
     }
 
 
-def _excluded_view(excluded, library: Library, lang: Lang) -> dict[str, Any]:
-    req = library.requirements[excluded.id].requirement
+def _excluded_view(excluded, spec, lang: Lang) -> dict[str, Any]:
+    req = spec.library.requirements[excluded.id].requirement
+    choice = spec.profile.choices.get(excluded.id)
     return {"id": excluded.id, "title": req.title.get(lang), "included": False, "reasons": [r.get(lang) for r in excluded.reasons],
-            "by_officer": any("officer" in r.en or "procurement officer" in r.en for r in excluded.reasons[-1:]),
+            "by_officer": choice is not None and choice.include is False,  # else including it needs a justification
             "findings": [], "justification": ""}
 
 
@@ -259,7 +260,7 @@ def _procurement_model(state: State, name: str, lang: Lang) -> dict[str, Any]:
                          "items": [_item_view(i, lang, by_req.get(i.id, [])) for i in items]})
     profile = spec.profile
     return {"name": name, "file": path.name, "profile": profile, "chapters": chapters, "counts": _counts(spec),
-            "excluded": [_excluded_view(e, spec.library, lang) for e in spec.excluded],
+            "excluded": [_excluded_view(e, spec, lang) for e in spec.excluded],
             "general": [_finding_view(f, lang) for f in general], "spec": spec,
             "facts": _facts(profile, state.library, lang)}
 
@@ -283,7 +284,7 @@ async def procurement(request: Request) -> Response:
     return page(request, "procurement.html.j2", **model)
 
 
-def _choice_changes(item, form: FormData, op: str, lang: Lang) -> dict[str, Any]:
+def _choice_changes(item, form: FormData, op: str) -> dict[str, Any]:
     if op == "exclude":
         return {"include": False}
     if op == "include":
@@ -347,7 +348,7 @@ async def choice(request: Request, form: FormData) -> Response:
     try:
         if op not in ("save", "exclude", "include", "reset"):
             raise InputError(f"unknown action {op}")
-        changes = _choice_changes(item, form, op, lang)
+        changes = _choice_changes(item, form, op)
         update_choice(path, req_id, changes, before.library)
     except AnswerError as exc:
         error = exc.message(lang)

@@ -221,3 +221,22 @@ def test_a_pack_is_previewed_against_the_installed_version_then_installed(client
     v2 = build_pack(folder, tmp_path / "dist", library)
     diff = client.post("/packs/preview", data={"csrf_token": csrf(client)}, files={"archive": (v2.name, v2.read_bytes())})
     assert "Jämfört med installerad version 0.1.0" in diff.text and "Ändrade krav" in diff.text and "<ins>" in diff.text
+
+
+def test_including_a_requirement_that_does_not_apply_needs_a_justification(client, workspace):
+    from procura.library import load_library
+    from procura.sizing import resolve
+
+    spec = resolve(load_profile(workspace / "larm.yaml"), load_library())
+    outside = spec.excluded[0].id
+    html = client.get("/p/larm").text
+    card = re.search(rf'<article class="req excluded" id="req-{outside}".*?</article>', html, re.S).group(0)
+    assert 'name="applies" value="no"' in card and 'name="justification"' in card
+    refused = client.post(f"/p/larm/choice/{outside}", headers=HX,
+                          data={"csrf_token": csrf(client), "op": "include", "applies": "no"})
+    assert "strängare än profilen motiverar" in refused.text
+    assert outside not in load_profile(workspace / "larm.yaml").profile.choices
+    included = client.post(f"/p/larm/choice/{outside}", headers=HX,
+                           data={"csrf_token": csrf(client), "op": "include", "applies": "no", "justification": "Behövs här."})
+    assert 'class="req excluded"' not in included.text and "Behövs här." in included.text
+    assert load_profile(workspace / "larm.yaml").profile.choices[outside].include is True
