@@ -234,6 +234,7 @@ def _item_view(item, lang: Lang, findings: list) -> dict[str, Any]:
         "justification": item.justification or "", "parameters": params,
         "findings": [_finding_view(f, lang) for f in findings],
         "raised": LEVEL_ORDER.index(item.level) > LEVEL_ORDER.index(item.needed_level),
+        "selected_level": item.level.value, "selected_obligation": item.obligation.value,  # what the form shows
     }
 
 
@@ -324,8 +325,8 @@ def _keep_attempt(model: dict, req_id: str, attempt: dict[str, str] | None) -> N
     if not attempt:
         return
     for view in (v for ch in model["chapters"] for v in ch["items"] if v["id"] == req_id):
-        view["level"] = attempt.get("level", view["level"])
-        view["obligation"] = attempt.get("obligation", view["obligation"])
+        view["selected_level"] = attempt.get("level", view["level"])
+        view["selected_obligation"] = attempt.get("obligation", view["obligation"])
         for p in view["parameters"]:
             p["value"] = attempt.get(f"param.{p['name']}", p["value"])
 
@@ -353,7 +354,7 @@ async def choice(request: Request, form: FormData) -> Response:
     except AnswerError as exc:
         error = exc.message(lang)
     except JustificationNeeded as exc:
-        error = t("web.proc.needs_justification", lang, reason=exc.stricter[0].get(lang))
+        error = t("web.proc.needs_justification", lang, reason=exc.stricter[0].get(lang).rstrip("."))
     except ProcuraError as exc:
         error = str(exc)
     attempt = _attempt(form) if error else None

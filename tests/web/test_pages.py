@@ -116,6 +116,7 @@ def test_a_stricter_choice_asks_for_its_justification_as_the_cli_does(client, wo
     text = (workspace / "larm.yaml").read_text(encoding="utf-8")
     refused = client.post(f"/p/larm/choice/{item.id}", data={"csrf_token": csrf(client), "op": "save", "level": top}, headers=HX)
     assert "strängare än profilen motiverar" in refused.text and f"value=\"{top}\" selected" in refused.text and 'aria-invalid="true"' in refused.text and "autofocus" in refused.text
+    assert "Sänkt under behovet" not in refused.text and "Höjd över behovet" not in refused.text  # badges: what is saved
     assert (workspace / "larm.yaml").read_text(encoding="utf-8") == text
     saved = client.post(f"/p/larm/choice/{item.id}", headers=HX,
                         data={"csrf_token": csrf(client), "op": "save", "level": top, "justification": "Livskritiskt larm."})
