@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from procura.errors import raise_all
 from procura.i18n import t
 from procura.library import Library, load_library
 from procura.models import Lang
-from procura.render.docx import write_docx
+from procura.render import toc
+from procura.render.docx import supplier_toc_entries, write_docx, write_memo
 from procura.render.jinja import render
 from procura.render.model import document_model
 from procura.render.output import OutputDir
+from procura.render.sections import read_sections
 from procura.render.xlsx import write_matrix
 from procura.sizing import Specification, load_profile, resolve
+from procura.sizing.facts import missing_fact_errors
 from procura.sizing.resolve import LoadedProfile
 
 
@@ -29,6 +33,9 @@ class BuildOptions:
     library: Library | None = None
     packs_dir: Path | None = None  # installed packs (default: the per-user data folder)
     lock: Path | None = None  # repeat a build: use exactly the pack versions and contents of this lock file
+    draft: bool = False  # write even when profile facts are missing, each gap marked in the text
+    page_numbers: bool = True  # measure the contents' page numbers with LibreOffice when it is installed
+    warnings: list[str] = field(default_factory=list)  # e.g. a template's missing styles replaced by built-in ones
 
 
 @dataclass
@@ -44,7 +51,7 @@ def _write_markdown(spec: Specification, model: dict, path: Path, options: Build
 
 def _write_json(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
     data = {k: model[k] for k in ("generator", "lang", "organisation", "title", "reference", "version", "date", "counts",
-                                  "requirements", "excluded", "packs")}
+                                  "requirements", "contract_terms", "excluded", "packs")}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -54,7 +61,24 @@ def _write_lock(spec: Specification, model: dict, path: Path, options: BuildOpti
 
 
 def _write_docx(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
-    write_docx(model, path, options.template)
+    """The supplier specification; with LibreOffice, a second pass puts real page numbers in the contents."""
+    write_docx(model, path, options.template, warnings=options.warnings)
+    binary = toc.soffice() if options.page_numbers else None
+    if binary is None:
+        return
+    pages = toc.pdf_pages(path, binary)
+    if pages:
+        entries = [text for _, text in supplier_toc_entries(model)]
+        numbers = toc.heading_pages(pages, entries, model["t"]["toc"])
+        write_docx(model, path, options.template, pages=numbers)
+
+
+def _write_memo(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
+    write_memo(model, path, options.template)
+
+
+def _write_memo_markdown(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
+    path.write_text(render("markdown/memo.md.j2", **model), encoding="utf-8")
 
 
 def _write_matrix(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
@@ -68,6 +92,8 @@ OUTPUTS: list[tuple[str, Writer]] = [
     ("{doc.file_base}.docx", _write_docx),
     ("{doc.file_base}.md", _write_markdown),
     ("{doc.file_base}.json", _write_json),
+    ("{doc.memo_file}.docx", _write_memo),  # the internal decision memo for the file, not for suppliers
+    ("{doc.memo_file}.md", _write_memo_markdown),
     ("{matrix.file}.xlsx", _write_matrix),  # the supplier answer matrix
     ("procura.lock.json", _write_lock),  # the exact pack versions and checksums, to repeat the build
 ]
@@ -93,8 +119,10 @@ def build(profile_path: Path, options: BuildOptions) -> BuildResult:
     loaded = load_profile(profile_path)
     library, lock = library_for(loaded, options)
     spec = resolve(loaded, library)
+    if spec.missing and not options.draft:
+        raise_all(missing_fact_errors(spec.missing, str(loaded.path)))
     lang: Lang = options.lang or loaded.profile.language
-    model = document_model(spec, lang)
+    model = document_model(spec, lang, sections=read_sections(loaded.profile, loaded.path))
     model["packs"] = [entry.to_json() for entry in lock]
     names = output_names(lang)
     with OutputDir(options.out_dir, options.force) as out:

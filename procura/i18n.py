@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -32,12 +33,42 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+class _Formatter(string.Formatter):
+    """str.format with plurals: "{n:plural:varning|varningar}" -> "1 varning" / "3 varningar"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, other = format_spec[len("plural:"):].partition("|")
+            return f"{value} {one if value == 1 else other}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: Lang, **values: Any) -> str:
     text = catalogue(lang)[key]
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
 
 
 def number(value: float, lang: Lang) -> str:
     """A number as the language writes it: 99,5 in Swedish, 99.5 in English; no trailing .0."""
     text = f"{value:g}" if value != int(value) else f"{int(value):,}".replace(",", "\u00a0")
     return text.replace(".", ",") if lang == "sv" else text
+
+
+def listing(items: list[str], lang: Lang) -> str:
+    """Items as a sentence lists them: "invånare och personal", "a, b och c" / "a, b and c"."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('op.all', lang)} " + items[-1]
+
+
+def lower_name(name: str) -> str:
+    """A name as it is written mid-sentence: "Digitala trygghetslarm" -> "digitala trygghetslarm";
+    a first word in capitals (an acronym such as "IT-stöd", "GPS") is kept."""
+    first = name.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]

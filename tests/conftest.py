@@ -16,6 +16,8 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("NO_COLOR", "1")
+    # page numbers are measured by LibreOffice only in the tests marked slow (tests/test_publish_libreoffice.py)
+    monkeypatch.setenv("PROCURA_SOFFICE", "none")
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

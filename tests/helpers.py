@@ -86,7 +86,7 @@ SIZED = {
         "spjutspets": {"text": {"sv": "Redundant drift, minst {{pct}}.", "en": "Redundant operation, at least {{pct}}."},
                        "when": {"fact": "availability", "gte": 4}},
     },
-    "parameters": [{"name": "pct", "label": {"sv": "Tillgänglighet", "en": "Availability"}, "unit": "%",
+    "parameters": [{"name": "pct", "label": {"sv": "Tillgänglighet", "en": "Availability"}, "unit": "percent",
                     "defaults": {"bas": 99.5, "avancerad": 99.9, "spjutspets": 99.95}, "stricter": "higher",
                     "proportionate": 99.95}],
 }

@@ -40,13 +40,14 @@ def test_word_document_has_every_part(tmp_path, lib):
     assert "Diarienummer: KS 2026/1" in text and "Datum: 2026-11-01" in text
     assert "Så läser och besvarar du kraven" in text
     assert "IN-001 Krav IN-001" in paragraphs and "Redundant drift, minst 99,95 %." in paragraphs
-    assert "Motiv: Spårbarhet." in text and "Källa: LOU 4 kap. 1 § (https://example.org/lou)" in text
+    assert "Motiv: Spårbarhet." in text
+    assert "Källa:" not in text  # sources are an option of the profile (document.sources), off by default
     assert "Poängsättning: 5 poäng om uppfyllt" in text
-    assert "Upphandlarens motivering: Larmkedjan måste vara redundant." in text
-    assert "Bilaga: Dimensionering och motiveringar" in text
-    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    # procura's reasoning and the officer's justifications go to the internal memo, never to suppliers
+    assert "Larmkedjan måste vara redundant" not in text and "Dimensionering och motiveringar" not in text
+    assert "profil:" not in text and "Krav som inte ingår" not in text
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
     assert "IN-001 Krav IN-001" in headings and not any(h.startswith("IO-201") for h in headings)
-    assert any("Krav som inte ingår" in p for p in paragraphs)
     assert "K2 R2 T2" in cells
     assert headers[0] == "Trygghetslarm åäö · Diarienummer KS 2026/1"
     from docx.oxml.ns import qn
@@ -54,8 +55,17 @@ def test_word_document_has_every_part(tmp_path, lib):
     fields = [el.text.strip() for el in doc.element.iter(qn("w:instrText"))]
     footer_fields = [el.text.strip() for el in doc.sections[0].footer._element.iter(qn("w:instrText"))]
     assert fields == ['TOC \\o "1-2" \\h \\z \\u'] and footer_fields == ["PAGE", "NUMPAGES"]
-    assert doc.settings.element.xml.count("updateFields") == 1
+    assert "updateFields" not in doc.settings.element.xml  # Word does not ask every supplier to update fields
+    assert 'w:val="sv-SE"' in doc.styles.element.xml and 'w:val="sv-SE"' in doc.settings.element.xml
+    props = doc.core_properties
+    assert props.created.date().isoformat() == "2026-11-01" == props.modified.date().isoformat()
+    assert props.author == "Testby kommun" and props.language == "sv-SE"
+    memo, *_ = docx_text(tmp_path / "out" / "internt-beslutsunderlag.docx")
+    memo_text = "\n".join(memo)
+    assert "Larmkedjan måste vara redundant." in memo_text and "Dimensionering och motiveringar" in memo_text
+    assert "Krav som inte ingår" in memo and "LOU 4 kap. 1 § (https://example.org/lou)" in memo_text
     assert {p.name for p in result.files} == {"kravspecifikation.docx", "kravspecifikation.md", "kravspecifikation.json",
+                                             "internt-beslutsunderlag.docx", "internt-beslutsunderlag.md",
                                              "kravmatris.xlsx", "procura.lock.json"}
 
 
@@ -63,8 +73,8 @@ def test_headings_use_template_styles(tmp_path, lib):
     build(profile(tmp_path), BuildOptions(tmp_path / "out", library=lib))
     _, _, _, doc = docx_text(tmp_path / "out" / "kravspecifikation.docx")
     styles = {p.text: p.style.name for p in doc.paragraphs}
-    assert styles["Infrastruktur och drift"] == "Heading 1"
-    assert styles["IN-001 Krav IN-001"] == "Heading 2"
+    assert styles["Särskilda kontraktsvillkor"] == "Heading 1"  # IN-001 is a contract term in the test library
+    assert styles["IN-001 Krav IN-001"] == "Heading 3"  # the contents list headings 1-2 only: short
 
 
 def test_english_with_lang(tmp_path, lib):
@@ -79,11 +89,11 @@ def test_markdown_and_json_match_the_document(tmp_path, lib):
     build(profile(tmp_path), BuildOptions(tmp_path / "out", library=lib))
     data = json.loads((tmp_path / "out" / "kravspecifikation.json").read_text(encoding="utf-8"))
     ids = [r["id"] for r in data["requirements"]]
-    assert ids == ["IN-001", "TG-001"]
-    first = data["requirements"][0]
+    assert ids == ["TG-001"] and [r["id"] for r in data["contract_terms"]] == ["IN-001"]
+    first = data["contract_terms"][0]
     assert {"id", "title", "level", "obligation", "text", "motive", "verification", "sources", "reasons"} <= set(first)
     assert first["level"] == "bas" and first["obligation"] == "ska"
-    assert data["counts"] == {"requirements": 2, "ska": 1, "bor": 1}
+    assert data["counts"] == {"requirements": 1, "ska": 0, "bor": 1, "contract_terms": 1}  # terms are not ska-krav
     md = (tmp_path / "out" / "kravspecifikation.md").read_text(encoding="utf-8")
     assert "### IN-001 Krav IN-001" in md and "Tillgänglighet minst 99,5 %." in md
 
@@ -138,11 +148,19 @@ def test_failure_leaves_nothing_half_written(tmp_path, lib):
     assert [p.name for p in out.iterdir()] == []
 
 
-def test_template_missing_styles_is_refused(tmp_path, lib):
+def test_template_without_procura_styles_falls_back_with_a_warning_and_keeps_its_header(tmp_path, lib):
     plain = tmp_path / "plain.docx"
-    docx.Document().save(str(plain))
-    with pytest.raises(InputError, match="template lacks the styles .*Requirement Text"):
-        build(profile(tmp_path), BuildOptions(tmp_path / "out", template=plain, library=lib))
+    own = docx.Document()
+    own.sections[0].header.paragraphs[0].text = "Åby kommun · Socialförvaltningen"
+    own.sections[0].footer.paragraphs[0].text = "Åby kommun, 123 45 Åby"
+    own.save(str(plain))
+    options = BuildOptions(tmp_path / "out", template=plain, library=lib)
+    build(profile(tmp_path), options)
+    assert any("template lacks procura's styles" in w and "Requirement Text → Normal" in w for w in options.warnings)
+    paragraphs, _, headers, doc = docx_text(tmp_path / "out" / "kravspecifikation.docx")
+    assert "Tillgänglighet minst 99,5 %." in paragraphs
+    assert headers[0] == "Åby kommun · Socialförvaltningen"
+    assert doc.sections[0].footer.paragraphs[0].text == "Åby kommun, 123 45 Åby"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -164,6 +182,5 @@ def test_output_path_that_is_a_file(tmp_path, lib):
 def test_accepted_findings_and_their_justification_are_printed(tmp_path, lib):
     choices = {"TG-001": {"accept": ["VAG-001"], "justification": "Ordet används i lagens mening."}}
     build(profile(tmp_path, choices=choices), BuildOptions(tmp_path / "out", library=lib))
-    paragraphs, *_ = docx_text(tmp_path / "out" / "kravspecifikation.docx")
-    assert "Upphandlarens motivering: Ordet används i lagens mening." in paragraphs
-    assert "Accepterade granskningsanmärkningar: VAG-001" in paragraphs
+    memo = (tmp_path / "out" / "internt-beslutsunderlag.md").read_text(encoding="utf-8")
+    assert "Ordet används i lagens mening." in memo and "VAG-001" in memo

@@ -19,12 +19,12 @@ EQUIVALENT = {"sv": ("eller likvärdig",), "en": ("or equivalent",)}
 
 
 def test_size_and_breadth():
-    assert len(REQS) >= 150
+    assert len(REQS) >= 250
     categories = Counter(r.category for r in REQS)
-    assert len(categories) >= 8 and min(categories.values()) >= 5, categories
+    assert len(categories) >= 9 and min(categories.values()) >= 5, categories
     specific = Counter(p for r in REQS for p in r.products)
-    assert set(specific) == set(LIB.products)
-    assert min(specific.values()) >= 10, specific
+    assert set(specific) == set(LIB.products) and len(specific) >= 10
+    assert min(specific.values()) >= 12, specific
 
 
 def test_ids_unique_follow_the_scheme_and_blocks():
@@ -140,8 +140,11 @@ def test_one_example_per_product_area():
     assert set(areas) == set(LIB.products)
 
 
-UNIT_WORDS = {"h": ("timm", "hour"), "min": ("min",), "s": ("sek", "second"), "d": ("dag", "day"),
-              "%": ("%", "procent", "percent"), "ms": ("ms", "milli"), "dB": ("db", "decibel")}
+UNIT_WORDS = {"hours": ("timm", "hour"), "minutes": ("min",), "seconds": ("sek", "second"),
+              "calendar_days": ("dag", "day", "kalenderdag", "calendar"), "working_days": ("arbetsdag", "working", "day"),
+              "weeks": ("veck", "week"), "months": ("månad", "month"), "years": ("år", "year"),
+              "percent": ("%", "procent", "percent"), "sek": ("kr", "sek"), "msek": ("milj", "msek", "million"),
+              "kbit_per_s": ("kbit",), "metres": ("meter", "metre")}
 
 
 def test_units_are_not_printed_twice():
@@ -153,7 +156,7 @@ def test_units_are_not_printed_twice():
             for lang in ("sv", "en"):
                 for match in re.finditer(r"\{\{\s*([a-z0-9_]+)\s*\}\}\s*(\S*)", getattr(spec.text, lang)):
                     unit, following = units.get(match.group(1)), match.group(2).lower()
-                    if unit and following.startswith(UNIT_WORDS.get(unit, (unit.lower(),))):
+                    if unit and unit != "count" and following.startswith(UNIT_WORDS[unit]):
                         doubled.append(f"{r.id} {level.value} {lang}: {match.group(0)} (unit {unit})")
     assert not doubled, doubled
 
@@ -177,3 +180,61 @@ def test_no_level_text_refers_to_another_level():
         f"{len(ids)} requirement(s) have a level text that refers to another level, but only one level is "
         f"printed, so each level text must state the whole demand on its own: {', '.join(ids)}\n"
         + "\n".join(offenders))
+
+
+# Where a parameter's default comes from: a source the requirement cites ("Källa: <citation>") or the
+# authors' judgement, said the same way in every note so that an officer can find what to check.
+JUDGEMENT = {"sv": "Standardvärdet är en bedömning — stäm av det i marknadsdialogen.",
+             "en": "The default is a judgement — check it in market dialogue."}
+SOURCE_MARK = {"sv": "Källa: ", "en": "Source: "}
+
+
+def says_where_default_comes_from(note: str, lang: str, citations: list[str]) -> bool:
+    if JUDGEMENT[lang] in note:
+        return True
+    named = note.partition(SOURCE_MARK[lang])[2]
+    return bool(named) and any(named.startswith(c) for c in citations)
+
+
+def test_every_parameter_note_says_where_its_default_comes_from():
+    offenders = [f"{r.id}.{p.name} {lang}: {(p.note.get(lang) if p.note else '')!r}"
+                 for r in REQS for p in r.parameters for lang in ("sv", "en")
+                 if not says_where_default_comes_from(p.note.get(lang) if p.note else "", lang,
+                                                      [s.citation for s in r.sources])]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_a_note_without_origin_or_naming_an_uncited_source_fails_the_rule():
+    citations = ["LOU 14 kap. 4 §"]
+    assert says_where_default_comes_from("Kort. Källa: LOU 14 kap. 4 § (omsättning).", "sv", citations)
+    assert says_where_default_comes_from("Kort. " + JUDGEMENT["en"], "en", citations)
+    assert not says_where_default_comes_from("Kortare tid kräver mer bemanning.", "sv", citations)
+    assert not says_where_default_comes_from("Kort. Källa: ett dokument ingen har sett.", "sv", citations)
+    assert not says_where_default_comes_from("Short. " + JUDGEMENT["sv"][:20], "en", citations)
+
+
+CITED_STANDARD = re.compile(r"\b(?:SS-EN|SS-ISO|EN|ISO|IEC|SS|SEK TS|CLC/TS|SSF)\s?\d{3,5}|\bRFC \d+|\bOASIS\b|\bOpenID\b|\bWCAG\b")
+
+
+def test_every_cited_standard_says_whether_it_is_free_to_read():
+    unknown = [f"{r.id}: {s.citation}" for r in REQS for s in r.sources
+               if CITED_STANDARD.search(s.citation) and s.free is None]
+    assert not unknown, "\n".join(unknown)
+
+
+def test_labour_conditions_are_opt_in_and_included_with_the_needs_assessment(tmp_path):
+    """AV-013 (LOU 17 kap. 2 §) must follow a needs assessment: not in a specification by default, and
+    included when the officer chooses it with the assessment as justification."""
+    from helpers import example_profiles
+
+    from procura.sizing import load_profile, resolve
+
+    example = next(e for e in example_profiles() if e.stem == "sensorer")
+    default = resolve(load_profile(example), LIB)
+    assert "AV-013" not in {i.id for i in default.items}
+    assert "AV-013" in {e.id for e in default.excluded}
+    chosen = tmp_path / "profile.yaml"
+    chosen.write_text(example.read_text(encoding="utf-8").replace(
+        "choices: {}", "choices:\n  AV-013: {include: true, justification: Behövlighetsbedömning gjord 2026-03-02.}"),
+        encoding="utf-8")
+    assert "AV-013" in {i.id for i in resolve(load_profile(chosen), LIB).items}

@@ -93,28 +93,37 @@ class Evaluation:
 
 
 def evaluate_matrix(matrix: AnswerMatrix, spec: Specification, weights: dict[str, float] | None) -> SupplierResult:
-    items = {i.id: i for i in spec.items}
+    from procura.render.xlsx import CONTRACT_TERMS_ID, contract_terms_text
+
+    terms = [i.id for i in ordered(spec) if i.is_contract_term]
+    items = {i.id: i for i in spec.items if not i.is_contract_term}
+    texts = {key: item.text(matrix.lang) for key, item in items.items()}
+    if terms:
+        texts[CONTRACT_TERMS_ID] = contract_terms_text(terms, matrix.lang)
     seen: dict[str, Any] = {}
     tampered: list[str] = []
     for row in matrix.rows:
-        if row.id not in items or row.id in seen:
+        if row.id not in texts or row.id in seen:
             tampered.append(row.id or f"row {row.row}")
             continue
         seen[row.id] = row
-        expected = fingerprint(row.id, items[row.id].text(matrix.lang))
+        expected = fingerprint(row.id, texts[row.id])
         if fingerprint(row.id, row.text) != expected or normalise(row.fingerprint) != expected:
             tampered.append(row.id)
     if not seen:
         raise InputError("no requirement ID of this specification is in the matrix", matrix.path,
                          "is this the answer matrix built from this profile?")
     unmet, missing = [], []
-    for item in ordered(spec):
-        row = seen.get(item.id)
+    expected_rows = [(i.id, i.obligation is Obligation.ska) for i in ordered(spec) if not i.is_contract_term]
+    if terms:
+        expected_rows.append((CONTRACT_TERMS_ID, True))  # a tender that does not accept the terms cannot be accepted
+    for row_id, mandatory in expected_rows:
+        row = seen.get(row_id)
         met = row.met if row is not None else None
         if met is None:
-            missing.append(item.id)
-        elif met is False and item.obligation is Obligation.ska:
-            unmet.append(item.id)
+            missing.append(row_id)
+        elif met is False and mandatory:
+            unmet.append(row_id)
     score = max_score = None
     if weights is not None:
         max_score = 100 - weights.get(PRICE, 0)
@@ -150,7 +159,9 @@ def score_text(result: SupplierResult, lang: Lang) -> str:
 
 
 def reasons(result: SupplierResult, spec: Specification, lang: Lang) -> list[str]:
-    ska = {i.id for i in spec.items if i.obligation is Obligation.ska}
+    from procura.render.xlsx import CONTRACT_TERMS_ID
+
+    ska = {i.id for i in spec.items if i.obligation is Obligation.ska and not i.is_contract_term} | {CONTRACT_TERMS_ID}
     out = []
     if result.unmet_mandatory:
         out.append(t("evaluate.reason_unmet", lang, ids=", ".join(result.unmet_mandatory)))

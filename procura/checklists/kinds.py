@@ -14,7 +14,7 @@ from procura.checklists import sources as src
 from procura.checklists.model import KINDS, Checklist, Entry, Field, Section
 from procura.checklists.sources import SourceRef
 from procura.errors import InputError
-from procura.i18n import catalogue, number, t
+from procura.i18n import catalogue, listing, number, t
 from procura.models import Lang, Obligation, Role, Stage
 from procura.render.model import document_model, stages_text
 from procura.sizing import Item, Specification
@@ -66,7 +66,7 @@ def process(spec: Specification, lang: Lang) -> list[Section]:
     items = spec.items
     steps: list[tuple[str, str, list[SourceRef]]] = []  # (key, why, sources)
     if p.users:
-        steps.append(("needs", t("checklist.step.needs.why", lang, users=value_text(list(p.users), lang)), [src.LOU_9_2]))
+        steps.append(("needs", t("checklist.step.needs.why", lang, users=listing([value_text(u, lang) for u in p.users], lang)), [src.LOU_9_2]))
     steps.append(("klassa", t("checklist.step.klassa.why", lang, classification=_classification(spec, lang)),
                   [src.KLASSA_GUIDE, src.KLASSA_REQS]))
     dpia = []
@@ -77,7 +77,7 @@ def process(spec: Specification, lang: Lang) -> list[Section]:
     if dpia:
         steps.append(("dpia", " ".join(dpia), [src.GDPR_9_35]))
     steps.append(("dialogue", t("checklist.step.dialogue.why", lang), [src.SKR_WELFARE_TECH]))
-    ska = sum(i.obligation is Obligation.ska for i in items)
+    ska = sum(i.obligation is Obligation.ska and not i.is_contract_term for i in items)
     steps.append(("proportionality", t("checklist.step.proportionality.why", lang, ska=ska, total=len(items)),
                   [src.HFD_2016_37, src.LOU_4_1]))
     qualification = sum(i.role is Role.kvalificeringskrav for i in items)
@@ -124,6 +124,8 @@ def evaluation(spec: Specification, lang: Lang) -> list[Section]:
     weights = spec.profile.evaluation or {}
     mandatory, desirable = [], []
     for item in ordered(spec):
+        if item.is_contract_term:
+            continue  # accepted as a whole on the matrix's contract-terms row, followed up during the contract
         fields = [Field(label["verification"], f"{item.verification(lang)} "
                         f"{t('doc.verification_when', lang, stages=stages_text(item.stages, lang))}"),
                   Field(label["evidence"], evidence(item, lang))]

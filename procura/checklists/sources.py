@@ -35,10 +35,13 @@ UHM_OWN_REQUIREMENTS = SourceRef("Upphandlingsmyndigheten, Utforma egna hållbar
 # verified with the search tool, not (yet) in the domain brief: the 10-day standstill after an electronic notice
 STANDSTILL = SourceRef("LOU 12 kap. 12 §, 20 kap. 1 § (avtalsspärr)",
                        "https://www.upphandlingsmyndigheten.se/frageportalen/1372299/avtalssparr-lag-20161145-om-offentlig-upphandling/")
-# verified with the search tool: ESPD as preliminary evidence, LOU 15 kap. 1-2 §§
-ESPD = SourceRef("LOU 15 kap. 1–2 §§ (ESPD)", "https://www.jpinfonet.se/kunskap/nyheter4/hur-anvands-espd/")
-CYBERSECURITY_ACT = SourceRef("Cybersäkerhetslagen (2025:1506)",
-                              "https://hiq.se/insight/ny-cybersakerhetslag-det-har-behover-ni-tanka-pa-nu")
+# verified with the search tool: ESPD is preliminary evidence for the exclusion grounds (LOU 13 kap.) and the
+# qualification requirements (14 kap.); no source was seen that puts this in "15 kap. 1-2 §§" (docs/sources.md)
+ESPD = SourceRef("Upphandlingsmyndigheten, frågeportalen 2881923 (ESPD som preliminärt bevis, LOU 13–14 kap.)",
+                 "https://www.upphandlingsmyndigheten.se/frageportalen/2881923/espd-xtjn/")
+# the statute itself, as published in Regeringskansliets rättsdatabaser (in force 15 January 2026)
+CYBERSECURITY_ACT = SourceRef("Cybersäkerhetslag (2025:1506)",
+                              "http://rkrattsbaser.gov.se/sfst?bet%25u2009=%25u20092010%3A800&page=1&post_id=6")
 DOS_ACT = SourceRef("Lag (2018:1937) om tillgänglighet till digital offentlig service",
                     "https://www.digg.se/kunskap-och-stod/digital-tillganglighet/rattslig-vagledning/7.-ataganden---vilka-ar-kraven")
 DIGG_DATA = SourceRef("DIGG, Rekommendationer för upphandling av data",

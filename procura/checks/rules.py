@@ -314,7 +314,7 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "proportionerliga villkor om säkerhet och incidentrapportering.",
            "The Cybersecurity Act covers all municipalities, which must manage supply-chain risk; this justifies "
            "proportionate terms on security and incident notification."),
-          "Cybersäkerhetslagen (2025:1506)", "https://hiq.se/insight/ny-cybersakerhetslag-det-har-behover-ni-tanka-pa-nu"),
+          "Cybersäkerhetslag (2025:1506)", "http://rkrattsbaser.gov.se/sfst?bet%25u2009=%25u20092010%3A800&page=1&post_id=6"),
 ]}
 
 

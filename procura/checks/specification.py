@@ -11,6 +11,7 @@ from procura.checks.rules import RULES
 from procura.checks.statements import Context, Statement, analyse
 from procura.checks.suggest import Suggester
 from procura.models import Obligation
+from procura.models.requirement import PROFILE_TEXT_FACTS
 from procura.sizing.resolve import Item, Specification
 from procura.yamlio import line_of
 
@@ -49,6 +50,7 @@ def check_specification(spec: Specification) -> list[Finding]:
                                                 missing_en="Swedish" if lang == "sv" else "English"))
         findings += _accepting(item, own, location)
     findings += across(statements, file)
+    findings += _missing_facts(spec, file)
     findings += _evaluation(spec, file, text)
     findings += _completeness(spec, file, suggester)
     return findings
@@ -86,6 +88,15 @@ def _accepting(item: Item, findings: list[Finding], location: Location) -> list[
             out.append(RULES["CON-008"].finding(location, match=finding.rule))
         out.append(finding)
     return out
+
+
+def _missing_facts(spec: Specification, file: str | None) -> Iterator[Finding]:
+    """A fact a chosen requirement needs but the profile lacks: the published text would have a blank."""
+    for missing in spec.missing:
+        item = next((i for i in spec.items if i.id == missing.requirement), None)
+        yield RULES["CON-005"].finding(
+            Location(file=file, requirement=missing.requirement, text=item.text(spec.profile.language) if item else None),
+            match=f"{{{{profile.{missing.fact}}}}} ({missing.field})" if missing.fact in PROFILE_TEXT_FACTS else missing.field)
 
 
 def _evaluation(spec: Specification, file: str | None, text: str) -> Iterator[Finding]:

@@ -34,8 +34,10 @@ def print_explanation(spec, lang) -> None:
 
 def print_summary(result) -> None:
     spec = result.spec
-    ska = sum(i.obligation.value == "ska" for i in spec.items)
-    click.echo(f"{len(spec.items)} requirements ({ska} ska, {len(spec.items) - ska} bör), "
-               f"{len(spec.excluded)} not applicable.")
+    requirements = [i for i in spec.items if not i.is_contract_term]
+    ska = sum(i.obligation.value == "ska" for i in requirements)
+    terms = len(spec.items) - len(requirements)
+    click.echo(f"{len(requirements)} requirements ({ska} ska, {len(requirements) - ska} bör), "
+               f"{terms} special contract terms, {len(spec.excluded)} not applicable.")
     for path in result.files:
         click.echo(f"wrote {path}")

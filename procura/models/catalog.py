@@ -18,4 +18,4 @@ class ProductArea(Strict):
     slug: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: Text
     description: Text
-    id_block: int = Field(ge=1, le=9, description="hundreds block of IDs specific to this area, e.g. 1 -> IS-101")
+    id_block: int = Field(ge=1, le=99, description="hundreds block of IDs specific to this area, e.g. 1 -> IS-101, 10 -> IS-1001")

@@ -32,6 +32,12 @@ FACTS: dict[str, str] = {
     "estimated_value_sek": "number",
     "contract_years": "number",
     "data_location": "enum",
+    # set after the municipality's needs assessment (LOU 17 kap. 2 §); no profile field yet, so false until
+    # the profile carries it — the officer includes AV-013 by choice, with the assessment as justification
+    "labour_conditions": "bool",
+    "stationary_alarms": "bool",  # profile alarms.stationary
+    "mobile_alarms": "bool",  # profile alarms.mobile
+    "alarm_reception": "bool",  # profile alarms.reception
 }
 
 PERSONAL_DATA_ORDER = {"none": 0, "ordinary": 1, "sensitive": 2}

@@ -60,6 +60,71 @@ class OwnRequirement(Strict):
     justification: str | None = None
 
 
+class Volumes(Strict):
+    """How much of one product area is bought: the sizes a supplier dimensions the service for."""
+
+    individuals: int | None = Field(default=None, ge=0, description="individuals (enskilda) using it")
+    devices: int | None = Field(default=None, ge=0, description="connected devices")
+    staff_users: int | None = Field(default=None, ge=0, description="staff users")
+    concurrent_users: int | None = Field(default=None, ge=0, description="concurrent users at peak")
+
+    @model_validator(mode="after")
+    def _one_given(self) -> Volumes:
+        if all(v is None for v in (self.individuals, self.devices, self.staff_users, self.concurrent_users)):
+            raise ValueError("give at least one of individuals, devices, staff_users, concurrent_users")
+        return self
+
+
+class Systems(Strict):
+    """The municipality's existing systems the solution integrates with, by product name."""
+
+    care_record: str | None = Field(default=None, description="care record system (verksamhetssystem för social dokumentation)")
+
+
+class Alarms(Strict):
+    """What a safety-alarm procurement covers."""
+
+    stationary: bool = Field(description="stationary alarms in the home")
+    mobile: bool = Field(description="mobile (GPS) alarms")
+    reception: bool = Field(description="alarm reception is bought from the supplier")
+
+
+class Trainees(Strict):
+    administrators: int = Field(ge=0)
+    super_users: int = Field(ge=0)
+
+
+class PriceIndex(Strict):
+    name: str = Field(min_length=1, description="the index by name and publisher, e.g. Konsumentprisindex (KPI), SCB")
+    base_month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+
+
+class Annexes(Strict):
+    """Documents the specification points at, as the procurement documents name them."""
+
+    dpa: str | None = Field(default=None, description="the data processing agreement, e.g. 'bilaga 4, Personuppgiftsbiträdesavtal'")
+    risk_assessment: str | None = None
+
+
+SECTION_NAMES = ("background", "scope", "definitions", "delivery")
+
+
+class Sections(Strict):
+    """The officer's own chapters, as Markdown files (paths relative to the profile)."""
+
+    background: str | None = None
+    scope: str | None = None
+    definitions: str | None = None
+    delivery: str | None = None
+
+
+class DocumentOptions(Strict):
+    """What the supplier document shows besides the requirement texts."""
+
+    motive: bool = True
+    sources: bool = False
+
+
 class PackRef(Strict):
     name: str
     version: str = "*"
@@ -81,6 +146,15 @@ class Profile(Strict):
     life_critical: bool = False
     users: list[Literal["residents", "staff", "relatives"]] = Field(default_factory=list)
     hosting: Hosting = Field(default_factory=Hosting)
+    volumes: dict[str, Volumes] = Field(default_factory=dict, description="per product area")
+    systems: Systems = Field(default_factory=Systems)
+    alarms: Alarms | None = None
+    trainees: Trainees | None = None
+    languages: list[str] | None = Field(default=None, description="languages besides Swedish, in the document's language")
+    price_index: PriceIndex | None = None
+    annexes: Annexes = Field(default_factory=Annexes)
+    sections: Sections = Field(default_factory=Sections)
+    document: DocumentOptions = Field(default_factory=DocumentOptions)
     packs: list[PackRef] = Field(default_factory=list)
     choices: dict[str, Choice] = Field(default_factory=dict)
     own_requirements: list[OwnRequirement] = Field(default_factory=list)
@@ -110,4 +184,9 @@ class Profile(Strict):
             "estimated_value_sek": self.estimated_value_sek,
             "contract_years": self.contract.years,
             "data_location": self.hosting.data_location,
+            "labour_conditions": False,
+            # None: the profile does not say (a condition on it is a missing fact, never silently false)
+            "stationary_alarms": self.alarms.stationary if self.alarms else None,
+            "mobile_alarms": self.alarms.mobile if self.alarms else None,
+            "alarm_reception": self.alarms.reception if self.alarms else None,
         }

@@ -13,6 +13,16 @@ from procura.models.text import LANGS, Strict, Text
 
 ID_PATTERN = r"^(?:[a-z0-9][a-z0-9-]*:)?[A-Z][A-Z0-9]*-[A-Z0-9][A-Z0-9-]*$"
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
+# {{profile.NAME}}: a fact only the municipality knows, filled from the profile (docs/library.md "Profile facts")
+PROFILE_PLACEHOLDER = re.compile(r"\{\{\s*profile\.([a-z][a-z0-9_]*)\s*\}\}")
+PROFILE_TEXT_FACTS = (
+    "volumes", "care_record_system", "trainees", "languages", "price_index", "base_month", "turnover_amount",
+    "estimated_value", "data_location", "dpa_annex", "risk_assessment_annex",
+)
+
+# The unit vocabulary: a key, written as a word in each language by the catalogue (unit.<key>.one/other).
+UNITS = ("", "percent", "seconds", "minutes", "hours", "calendar_days", "working_days", "weeks", "months", "years",
+         "sek", "msek", "kbit_per_s", "metres", "count")
 
 
 class Level(StrEnum):
@@ -58,6 +68,9 @@ class Source(Strict):
     citation: str
     url: HttpUrl
     note: Text | None = None
+    # for a standard: whether its text can be read without paying (true), only bought (false),
+    # or not known (null). Laws, guidance and cases leave it out.
+    free: bool | None = None
 
 
 class Verification(Strict):
@@ -74,6 +87,7 @@ class LevelSpec(Strict):
 
     text: Text
     when: Condition | None = None
+    verification: Text | None = Field(default=None, description="this level's evidence, when it differs from the requirement's")
 
 
 class Parameter(Strict):
@@ -85,11 +99,19 @@ class Parameter(Strict):
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: Text
-    unit: str = Field(default="", description="a symbol (%, h, min, s, dB) the same in both languages")
+    unit: str = Field(default="", description="a key from the unit vocabulary (UNITS): written as a word in each language")
     defaults: dict[Level, float] = Field(min_length=1, description="a default for every level whose text uses it")
     stricter: Literal["higher", "lower"]
     proportionate: float | None = None
     note: Text | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_is_a_key(cls, unit: str) -> str:
+        if unit not in UNITS:
+            raise ValueError(f"unit {unit!r} is not a unit key; use one of {', '.join(u for u in UNITS if u)} "
+                             "(symbols such as d, h, min or % are not written in contract text)")
+        return unit
 
     def is_stricter(self, value: float, than: float) -> bool:
         return value > than if self.stricter == "higher" else value < than
@@ -134,16 +156,27 @@ class Requirement(Strict):
                     param = next(p for p in self.parameters if p.name == used)
                     if level not in param.defaults:
                         raise ValueError(f"parameter {used} has no default for level {level.value}, whose text uses it")
+                for used in PROFILE_PLACEHOLDER.findall(text):
+                    if used not in PROFILE_TEXT_FACTS:
+                        raise ValueError(f"levels.{level.value}.text.{lang} uses {{{{profile.{used}}}}}, which is not a "
+                                         f"profile fact; use one of {', '.join(PROFILE_TEXT_FACTS)}")
         return self
 
     @property
     def lowest_level(self) -> Level:
         return next(iter(self.levels))
 
+    def profile_facts(self, level: Level) -> list[str]:
+        """The profile facts ({{profile.NAME}}) the text of ``level`` needs, in order of first use."""
+        spec = self.levels[level]
+        found = [m for lang in LANGS for m in PROFILE_PLACEHOLDER.findall(getattr(spec.text, lang) or "")]
+        return list(dict.fromkeys(found))
+
     def languages(self) -> list[str]:
         """Languages in which every human text of this requirement is complete."""
         texts: list[Text] = [self.title, self.motive, self.verification.method]
         texts += [spec.text for spec in self.levels.values()]
+        texts += [spec.verification for spec in self.levels.values() if spec.verification is not None]
         texts += [p.label for p in self.parameters]
         texts += [t for t in (self.overreach, self.scoring) if t is not None]
         return [lang for lang in LANGS if all(lang in t.languages() for t in texts)]

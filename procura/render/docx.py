@@ -21,11 +21,21 @@ from procura.errors import InputError
 from procura.render.paths import reference_docx
 
 STYLES = (
-    "Normal", "Title", "Heading 1", "Heading 2", "Cover Subtitle", "Cover Detail", "Requirement Text",
+    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Cover Subtitle", "Cover Detail", "Requirement Text",
     "Requirement Meta", "Requirement Field", "Field Label", "Header Text", "Footer Text", "Appendix Item",
-    "List Bullet", "Table Grid", "toc 1", "toc 2",
+    "List Bullet", "List Number", "Table Grid", "toc 1", "toc 2",
 )
+# a template without procura's own styles falls back to Word's built-in ones (then to Normal)
+FALLBACK = {
+    "Heading 3": "Heading 2", "Cover Subtitle": "Subtitle", "Cover Detail": "Normal", "Requirement Text": "Normal",
+    "Requirement Meta": "Normal", "Requirement Field": "Normal", "Field Label": "Strong", "Header Text": "Header",
+    "Footer Text": "Footer", "Appendix Item": "Normal", "List Number": "List Bullet", "List Bullet": "Normal",
+    "toc 1": "Normal", "toc 2": "Normal", "Table Grid": "Normal Table", "Title": "Normal", "Subtitle": "Normal",
+    "Header": "Normal", "Footer": "Normal", "Heading 2": "Heading 1", "Heading 1": "Normal",
+}
+CHARACTER_STYLES = ("Field Label", "Strong")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 
 
 def clean(text: Any) -> str:
@@ -33,7 +43,12 @@ def clean(text: Any) -> str:
     return _INVALID_XML.sub("", str(text))
 
 
-def open_template(template: Path | None) -> Document:
+def open_template(template: Path | None, warnings: list[str] | None = None) -> Document:
+    """The template with its body emptied (page set-up, styles, header and footer kept).
+
+    A style procura uses that the template lacks is mapped to a built-in one, with a warning in
+    ``warnings`` naming what was replaced.
+    """
     path = template or reference_docx()
     try:
         doc = Document(str(path))
@@ -44,10 +59,18 @@ def open_template(template: Path | None) -> Document:
         raise InputError(f"not a readable Word template ({type(exc).__name__})", path,
                          "pass a .docx saved by Word or LibreOffice") from None
     names = {s.name for s in doc.styles}
-    missing = [s for s in STYLES if s not in names]
-    if missing:
-        raise InputError(f"template lacks the styles {', '.join(missing)}", path,
-                         "start from procura's templates/reference.docx and keep its style names")
+    if "Normal" not in names:
+        raise InputError("template has no Normal style", path, "start from procura's templates/reference.docx")
+    mapping: dict[str, str | None] = {}
+    for style in STYLES:
+        target: str | None = style
+        while target is not None and target not in names:
+            target = FALLBACK.get(target, "Normal" if target not in CHARACTER_STYLES else None)
+        mapping[style] = target
+    replaced = [f"{s} → {mapping[s] or '(bold)'}" for s in STYLES if mapping[s] != s]
+    if replaced and warnings is not None:
+        warnings.append(f"{path}: template lacks procura's styles; using built-in ones instead: {', '.join(replaced)}")
+    doc._procura_style_map = mapping
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -62,35 +85,40 @@ def field(paragraph, instruction: str, placeholder: str = "") -> None:
     _fld_char(paragraph.add_run(), "end")
 
 
-def _toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
-    t = model["t"]
-    entries = [(1, t["intro_heading"]), (1, t["how_heading"])]
-    for cat in model["categories"]:
-        entries.append((1, cat["name"]))
-        entries += [(2, f"{r['id']} {r['title']}") for r in cat["requirements"]]
-    return entries + [(1, t["appendix_heading"])]
+def _table_of_contents(doc, entries: list[tuple[int, str]], pages: dict[str, int] | None = None) -> None:
+    """A TOC field over headings of levels 1-2 whose cached result already lists the entries, with
+    their page numbers when ``pages`` gives them (measured by LibreOffice, see procura.render.toc).
 
-
-def _table_of_contents(doc, entries: list[tuple[int, str]]) -> None:
-    """A TOC field whose cached result already lists the headings (without page numbers).
-
-    Word refreshes the field on open (updateFields); LibreOffice and viewers that do not refresh
-    still show the entries instead of an empty placeholder.
+    Word is not asked to refresh fields on open (it would ask every supplier); a reader who edits
+    the document updates the table with F9 / Uppdatera fält.
     """
-    first = para(doc, style=f"toc {entries[0][0]}")
-    _field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
-    run(doc, first, entries[0][1])
-    last = first
-    for level, text in entries[1:]:
-        last = para(doc, text, f"toc {level}")
-    _fld_char(last.add_run(), "end")
+    width = doc.sections[0].page_width - doc.sections[0].left_margin - doc.sections[0].right_margin
+    for n, (level, text) in enumerate(entries):
+        p = para(doc, style=f"toc {level}")
+        ppr = p._p.find(qn("w:pPr"))
+        tabs = OxmlElement("w:tabs")
+        tab = OxmlElement("w:tab")
+        tab.set(qn("w:val"), "right")
+        tab.set(qn("w:leader"), "dot")
+        tab.set(qn("w:pos"), str(int(width / 635)))  # EMU -> twentieths of a point
+        tabs.append(tab)
+        ppr.append(tabs)
+        if n == 0:
+            _field_begin(p, 'TOC \\o "1-2" \\h \\z \\u')
+        run(doc, p, text)
+        page = (pages or {}).get(text)
+        if page is not None:
+            r = OxmlElement("w:r")
+            r.append(OxmlElement("w:tab"))
+            p._p.append(r)
+            run(doc, p, str(page))
+        if n == len(entries) - 1:
+            _fld_char(p.add_run(), "end")
 
 
 def _fld_char(run, kind: str) -> None:
     el = OxmlElement("w:fldChar")
     el.set(qn("w:fldCharType"), kind)
-    if kind == "begin":
-        el.set(qn("w:dirty"), "true")
     run._r.append(el)
 
 
@@ -103,15 +131,6 @@ def _field_begin(paragraph, instruction: str) -> None:
     _fld_char(paragraph.add_run(), "separate")
 
 
-def update_fields_on_open(doc) -> None:
-    settings = doc.settings.element
-    el = settings.find(qn("w:updateFields"))
-    if el is None:
-        el = OxmlElement("w:updateFields")
-        settings.append(el)
-    el.set(qn("w:val"), "true")
-
-
 def style_id(doc, name: str) -> str:
     """A style's id, looked up once per document: python-docx resolves a style name by scanning
     every style for each paragraph, which made a 70-requirement document take seconds."""
@@ -119,10 +138,11 @@ def style_id(doc, name: str) -> str:
     if ids is None:
         ids = {s.name: s.style_id for s in doc.styles}
         doc._procura_style_ids = ids
-    return ids[name]
+    mapped = getattr(doc, "_procura_style_map", {}).get(name, name)
+    return ids.get(mapped) if mapped is not None else None
 
 
-def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
+def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) -> Paragraph:
     """A paragraph in ``style`` with ``text`` cleaned of characters Word cannot store.
 
     Built as WordprocessingML directly (w:p/w:pPr/w:pStyle + w:r/w:t) and placed before the body's
@@ -131,8 +151,10 @@ def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), style_id(doc, style))
+    pstyle.set(qn("w:val"), style_id(doc, style) or style_id(doc, "Normal"))
     ppr.append(pstyle)
+    if keep_next:
+        ppr.append(OxmlElement("w:keepNext"))
     p.append(ppr)
     body = doc.element.body
     sect = body.find(qn("w:sectPr"))
@@ -146,14 +168,20 @@ def para(doc, text: str = "", style: str = "Normal") -> Paragraph:
     return paragraph
 
 
-def run(doc, paragraph: Paragraph, text: str, style: str | None = None):
+def run(doc, paragraph: Paragraph, text: str, style: str | None = None, bold: bool = False, italic: bool = False):
     """A run of ``text`` (optionally in a character style) at the end of ``paragraph``."""
     r = OxmlElement("w:r")
-    if style is not None:
+    sid = style_id(doc, style) if style is not None else None
+    if style is not None or bold or italic:
         rpr = OxmlElement("w:rPr")
-        rstyle = OxmlElement("w:rStyle")
-        rstyle.set(qn("w:val"), style_id(doc, style))
-        rpr.append(rstyle)
+        if sid is not None:
+            rstyle = OxmlElement("w:rStyle")
+            rstyle.set(qn("w:val"), sid)
+            rpr.append(rstyle)
+        if bold or (style is not None and sid is None):
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
         r.append(rpr)
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
@@ -163,104 +191,272 @@ def run(doc, paragraph: Paragraph, text: str, style: str | None = None):
     return r
 
 
-def labelled(doc, label: str, text: str, style: str = "Requirement Field") -> None:
+def labelled(doc, label: str, text: str, style: str = "Requirement Field", keep_next: bool = False) -> None:
     """A paragraph "Label: text" with the label in bold (character style Field Label)."""
-    p = para(doc, style=style)
+    p = para(doc, style=style, keep_next=keep_next)
     run(doc, p, f"{label}: ", "Field Label")
     run(doc, p, text)
 
 
+def _has_content(part) -> bool:
+    """A header or footer the template filled in itself: text, a picture or a field."""
+    element = part._element
+    return bool("".join(t.text or "" for t in element.iter(qn("w:t"))).strip()) or \
+        any(True for _ in element.iter(qn("w:drawing"))) or any(True for _ in element.iter(qn("w:pict")))
+
+
 def header_footer(doc, header_text: str, page_word: str, of_word: str) -> None:
-    """The running header (title and reference) and the footer "Page n of m"."""
+    """The running header (title and reference) and the footer "Page n of m" — unless the template
+    brings its own header or footer (a municipality's logo line), which is kept as it is."""
     section = doc.sections[0]
-    header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
-    header.style = doc.styles["Header Text"]
-    header.text = clean(header_text)
-    footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
-    footer.style = doc.styles["Footer Text"]
-    footer.add_run(f"{page_word} ")
-    field(footer, "PAGE", "1")
-    footer.add_run(f" {of_word} ")
-    field(footer, "NUMPAGES", "1")
+    if section.header.is_linked_to_previous or not _has_content(section.header):
+        header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
+        header.style = doc.styles[doc._procura_style_map.get("Header Text") or "Normal"]
+        header.text = clean(header_text)
+    if section.footer.is_linked_to_previous or not _has_content(section.footer):
+        footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+        footer.style = doc.styles[doc._procura_style_map.get("Footer Text") or "Normal"]
+        footer.add_run(f"{page_word} ")
+        field(footer, "PAGE", "1")
+        footer.add_run(f" {of_word} ")
+        field(footer, "NUMPAGES", "1")
+
+
+def set_language(doc, lang: str) -> None:
+    """The document's language on the default run properties, every style and the settings, so
+    spell-checking and screen readers use Swedish (sv-SE) or British English (en-GB)."""
+    tag = LANG_TAGS[lang]
+    styles = doc.styles.element
+    targets = [styles.find(qn("w:docDefaults"))]
+    targets = [el for el in targets if el is not None]
+    for default in targets:
+        rpr_default = default.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            default.insert(0, rpr_default)
+        _set_lang(rpr_default, tag, wrap=True)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "character"):
+            _set_lang(style, tag, wrap=False)
+    settings = doc.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is None:
+        theme = OxmlElement("w:themeFontLang")
+        settings.append(theme)
+    theme.set(qn("w:val"), tag)
+
+
+def _set_lang(parent, tag: str, wrap: bool) -> None:
+    rpr = parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        parent.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    lang.set(qn("w:bidi"), tag)
+
+
+def set_properties(doc, title: str, author: str, subject: str, generator: str, lang: str, date: str) -> None:
+    """Core properties: title, author = the organisation, created/modified = the build's date."""
+    import datetime as dt
+
+    props = doc.core_properties
+    props.title = clean(title)
+    props.author = clean(author)
+    props.last_modified_by = clean(author)
+    props.subject = clean(subject)
+    props.comments = generator
+    props.language = LANG_TAGS[lang]
+    props.revision = 1
+    when = dt.datetime.combine(dt.date.fromisoformat(date), dt.time(12, 0))
+    props.created = when
+    props.modified = when
+    printed = props._element.find(qn("cp:lastPrinted"))
+    if printed is not None:
+        props._element.remove(printed)
 
 
 def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def write_docx(model: dict[str, Any], path: Path, template: Path | None = None) -> None:
-    t = model["t"]
-    doc = open_template(template)
-    props = doc.core_properties
-    props.title = clean(f"{t['title_prefix']}: {model['title']}")
-    props.author = clean(model["organisation"])
-    props.subject = clean(model["reference"])
-    props.comments = model["generator"]
-    props.language = model["lang"]
 
+
+def markdown_blocks(doc, markdown: str, base_level: int = 2) -> None:
+    """The officer's Markdown as Word paragraphs in the template's styles: the file's highest heading
+    ("#" or "##", whichever it uses) becomes Heading ``base_level``, below the chapter's Heading 1."""
+    from procura.render.sections import parse, plain
+
+    blocks = parse(markdown)
+    top = min((b["level"] for b in blocks if b["kind"] == "heading"), default=1)
+    for block in blocks:
+        kind = block["kind"]
+        if kind == "heading":
+            level = min(base_level + block["level"] - top, 3)
+            para(doc, plain(block["runs"]), f"Heading {level}", keep_next=True)
+        elif kind == "table":
+            rows = block["rows"]
+            if not rows:
+                continue
+            table = doc.add_table(rows=0, cols=max(len(r) for r in rows))
+            mapped = doc._procura_style_map.get("Table Grid")
+            if mapped:
+                table.style = doc.styles[mapped]
+            for r, cells in enumerate(rows):
+                out = table.add_row().cells
+                for c, runs in enumerate(cells):
+                    out[c].text = ""
+                    target = out[c].paragraphs[0]
+                    for text, bold, italic in runs:
+                        run(doc, target, text, bold=bold or r == 0, italic=italic)
+            _move_before_sectpr(doc, table._tbl)
+        else:
+            style = {"bullet": "List Bullet", "number": "List Number"}.get(kind, "Normal")
+            p = para(doc, style=style)
+            for text, bold, italic in block["runs"]:
+                run(doc, p, text, bold=bold, italic=italic)
+
+
+def _move_before_sectpr(doc, element) -> None:
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(element)
+
+
+def facts_table(doc, facts: list[dict]) -> None:
+    table = doc.add_table(rows=0, cols=2)
+    mapped = doc._procura_style_map.get("Table Grid")
+    if mapped:
+        table.style = doc.styles[mapped]
+    for fact in facts:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = clean(fact["label"]), clean(fact["value"])
+    _move_before_sectpr(doc, table._tbl)
+
+
+def requirement_block(doc, r: dict, t: dict, model: dict) -> None:
+    """One requirement: heading, meta line and text kept together on a page, then its fields."""
+    para(doc, f"{r['id']} {r['title']}", "Heading 3", keep_next=True)
+    para(doc, r["meta"], "Requirement Meta", keep_next=True)
+    para(doc, r["text"], "Requirement Text", keep_next=True)
+    if model["show_motive"]:
+        labelled(doc, t["motive"], r["motive"])
+    labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
+    if r["scoring"]:
+        labelled(doc, t["scoring"], r["scoring"])
+    if model["show_sources"] and r["sources"]:
+        labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
+    if r["origin"] not in ("library", "own"):
+        labelled(doc, t["origin"], r["origin"])
+
+
+def supplier_toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
+    """Headings of levels 1-2 in document order: what the table of contents lists."""
+    t = model["t"]
+    entries = [(1, t["intro_heading"])]
+    entries += [(1, s["heading"]) for s in model["sections"]]
+    entries.append((1, t["how_heading"]))
+    entries += [(1, cat["name"]) for cat in model["categories"]]
+    if model["contract_terms"]:
+        entries.append((1, t["contract_terms_heading"]))
+    return entries
+
+
+def write_docx(model: dict[str, Any], path: Path, template: Path | None = None,
+               pages: dict[str, int] | None = None, warnings: list[str] | None = None) -> None:
+    """The supplier specification: what suppliers read and answer, nothing of procura's reasoning."""
+    t = model["t"]
+    doc = open_template(template, warnings)
+    set_language(doc, model["lang"])
+    set_properties(doc, f"{t['title_prefix']}: {model['title']}", model["organisation"], model["reference"],
+                   model["generator"], model["lang"], model["date"])
     header_footer(doc, f"{model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
 
-    # cover
     para(doc, t["title_prefix"], "Title")
     para(doc, model["title"], "Cover Subtitle")
     for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
         labelled(doc, t[label], model[key], style="Cover Detail")
+    if model["draft"]:
+        p = para(doc, style="Requirement Text")
+        run(doc, p, t["draft_banner"], bold=True)
     page_break(doc)
 
-    # table of contents, refreshed by Word/LibreOffice on open
     para(doc, t["toc"], "Heading 1")
-    _table_of_contents(doc, _toc_entries(model))
-    update_fields_on_open(doc)
+    _table_of_contents(doc, supplier_toc_entries(model), pages)
     page_break(doc)
 
-    para(doc, t["intro_heading"], "Heading 1")
+    para(doc, t["intro_heading"], "Heading 1", keep_next=True)
     para(doc, model["intro"])
-    table = doc.add_table(rows=0, cols=2)
-    table.style = doc.styles["Table Grid"]
-    for fact in model["facts"]:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = clean(fact["label"]), clean(fact["value"])
-    para(doc, t["how_heading"], "Heading 1")
-    for key in ("how_ska", "how_bor", "how_evidence", "how_equivalent", "how_levels"):
+    facts_table(doc, model["facts"])
+    for section in model["sections"]:
+        para(doc, section["heading"], "Heading 1", keep_next=True)
+        markdown_blocks(doc, section["markdown"])
+    para(doc, t["how_heading"], "Heading 1", keep_next=True)
+    for key in ("how_ska", "how_bor", "how_evidence", "how_contract_terms", "how_equivalent", "how_levels"):
         para(doc, t[key], "List Bullet")
+    # a slot for the award model (weights, price form) — issue 11
 
     for cat in model["categories"]:
-        para(doc, cat["name"], "Heading 1")
+        para(doc, cat["name"], "Heading 1", keep_next=True)
         if cat["description"]:
-            para(doc, cat["description"])
+            para(doc, cat["description"], keep_next=True)
         for r in cat["requirements"]:
-            para(doc, f"{r['id']} {r['title']}", "Heading 2")
-            para(doc, f"{r['obligation_name']} · {r['role_name']} · {r['level_name']}", "Requirement Meta")
-            para(doc, r["text"], "Requirement Text")
-            labelled(doc, t["motive"], r["motive"])
-            labelled(doc, t["verification"], f"{r['verification']} {r['verification_when']}")
-            if r["scoring"]:
-                labelled(doc, t["scoring"], r["scoring"])
-            if r["sources"]:
-                labelled(doc, t["sources"], "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
-            if r["justification"]:
-                labelled(doc, t["justification"], r["justification"])
-            if r["accepted"]:
-                labelled(doc, t["accepted_rules"], ", ".join(r["accepted"]))
-            if r["origin"] not in ("library", "own"):
-                labelled(doc, t["origin"], r["origin"])
+            requirement_block(doc, r, t, model)
+    if model["contract_terms"]:
+        para(doc, t["contract_terms_heading"], "Heading 1", keep_next=True)
+        para(doc, t["contract_terms_intro"], keep_next=True)
+        for r in model["contract_terms"]:
+            requirement_block(doc, r, t, model)
+    doc.save(str(path))
 
-    page_break(doc)
-    para(doc, t["appendix_heading"], "Heading 1")
+
+def write_memo(model: dict[str, Any], path: Path, template: Path | None = None) -> None:
+    """The internal decision memo for the file (diariet): why each requirement and level, every
+    justification, what was left out and why. Not sent to suppliers."""
+    t = model["t"]
+    doc = open_template(template)
+    set_language(doc, model["lang"])
+    set_properties(doc, f"{t['memo_title']}: {model['title']}", model["organisation"], model["reference"],
+                   model["generator"], model["lang"], model["date"])
+    header_footer(doc, f"{t['memo_title']} · {model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
+    para(doc, t["memo_title"], "Title")
+    para(doc, model["title"], "Cover Subtitle")
+    for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
+        labelled(doc, t[label], model[key], style="Cover Detail")
+    para(doc, t["memo_intro"])
+    facts_table(doc, model["facts"])
+    counts = model["counts"]
+    para(doc, t["memo_counts"].format(requirements=counts["requirements"], ska=counts["ska"], bor=counts["bor"],
+                                      contract_terms=counts["contract_terms"], excluded=len(model["excluded"])))
+    if model["missing"]:
+        para(doc, t["memo_missing"], "Heading 1", keep_next=True)
+        for m in model["missing"]:
+            para(doc, f"{m['requirement']}: {m['field']}", "List Bullet")
+    para(doc, t["appendix_heading"], "Heading 1", keep_next=True)
     para(doc, t["appendix_intro"])
-    for r in model["requirements"]:
+    for r in model["all_items"]:
         p = para(doc, style="Appendix Item")
-        run(doc, p, f"{r['id']} ({r['level_name']}): ", "Field Label")
+        run(doc, p, f"{r['id']} {r['title']} ({r['level_name']}): ", "Field Label")
         run(doc, p, " ".join(r["reasons"]))
-    para(doc, t["appendix_justifications"], "Heading 2")
+        if r["sources"]:
+            p = para(doc, style="Appendix Item")
+            run(doc, p, f"{t['sources']}: ", "Field Label")
+            run(doc, p, "; ".join(f"{s['citation']} ({s['url']})" for s in r["sources"]))
+    para(doc, t["appendix_justifications"], "Heading 1", keep_next=True)
     if not model["justified"]:
         para(doc, t["no_justifications"])
     for r in model["justified"]:
         p = para(doc, style="Appendix Item")
         run(doc, p, f"{r['id']}: ", "Field Label")
-        run(doc, p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else ""))
+        run(doc, p, " ".join(r["stricter"]) + (f" — {r['justification']}" if r["justification"] else "")
+            + (f" ({t['accepted_rules']}: {', '.join(r['accepted'])})" if r["accepted"] else ""))
     if model["excluded"]:
-        para(doc, t["appendix_excluded"], "Heading 2")
+        para(doc, t["appendix_excluded"], "Heading 1", keep_next=True)
         for e in model["excluded"]:
             p = para(doc, style="Appendix Item")
             run(doc, p, f"{e['id']} {e['title']}: ", "Field Label")

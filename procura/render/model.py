@@ -7,10 +7,11 @@ outputs of a build say the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from procura import __version__
-from procura.i18n import number, t
+from procura.i18n import listing, number, t
 from procura.models import Lang
 from procura.sizing import Item, Specification
 from procura.sizing.describe import value_text
@@ -47,7 +48,7 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
 
         for p in req.parameters:
             params.append({"name": p.name, "label": p.label.get(lang), "value": item.parameters[p.name],
-                           "text": format_parameter(p, item.parameters[p.name], lang)})
+                           "text": format_parameter(p, item.parameters[p.name], lang), "stricter": p.stricter})
     return {
         "id": item.id,
         "title": item.title(lang),
@@ -59,6 +60,9 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
         "obligation_name": t(f"obligation.{item.obligation.value}", lang),
         "role": item.role.value,
         "role_name": t(f"role.{item.role.value}", lang),
+        # a contract term is accepted as a whole, not a ska-krav: its line names no obligation
+        "meta": " · ".join(([] if item.is_contract_term else [t(f"obligation.{item.obligation.value}", lang)])
+                           + [t(f"role.{item.role.value}", lang), t(f"level.{item.level.value}", lang)]),
         "text": item.text(lang),
         "motive": item.motive(lang),
         "verification": item.verification(lang),
@@ -76,11 +80,13 @@ def item_model(item: Item, spec: Specification, lang: Lang) -> dict[str, Any]:
     }
 
 
-def document_model(spec: Specification, lang: Lang, today: dt.date | None = None) -> dict[str, Any]:
+def document_model(spec: Specification, lang: Lang, today: dt.date | None = None,
+                   sections: dict[str, str] | None = None) -> dict[str, Any]:
+    """``sections``: the officer's own chapters (Markdown text by section name), read by the caller."""
     p = spec.profile
     date = p.date or today or dt.date.today()
     categories = []
-    for slug, items in spec.by_category():
+    for slug, items in spec.by_category(contract_terms=False):
         cat = spec.library.categories.get(slug)
         categories.append({
             "slug": slug,
@@ -90,7 +96,7 @@ def document_model(spec: Specification, lang: Lang, today: dt.date | None = None
         })
     c = p.classification
     facts = [
-        (t("doc.facts_products", lang), ", ".join(spec.library.products[x].name.get(lang) for x in p.products if x in spec.library.products)),
+        (t("doc.facts_products", lang), listing([spec.library.products[x].name.get(lang) for x in p.products if x in spec.library.products], lang)),
         (t("doc.facts_value", lang), f"{number(p.estimated_value_sek, lang)} {t('doc.sek', lang)}"),
         (t("doc.facts_contract", lang), f"{number(p.contract.years, lang)} {t('doc.years', lang)}"
          + (f" ({t('doc.framework_yes', lang)})" if p.contract.framework else "")),
@@ -98,9 +104,15 @@ def document_model(spec: Specification, lang: Lang, today: dt.date | None = None
          else f"C{c.confidentiality} I{c.integrity} A{c.availability}"),
         (t("doc.facts_personal", lang), value_text(p.personal_data, lang)),
         (t("doc.facts_life", lang), value_text(p.life_critical, lang)),
-        (t("doc.facts_users", lang), value_text(list(p.users), lang) if p.users else "–"),
+        (t("doc.facts_users", lang), listing([value_text(u, lang) for u in p.users], lang) if p.users else "–"),
     ]
     requirements = [r for cat in categories for r in cat["requirements"]]
+    contract_terms = [item_model(i, spec, lang) for _, items in spec.by_category(contract_terms=True) for i in items]
+    everything = requirements + contract_terms
+    own_sections = [{"name": name, "heading": t(f"doc.section_{name}", lang), "markdown": text,
+                     # for the Markdown output: the officer's "#" sits below the chapter's "##"; no raw HTML
+                     "markdown_nested": _nest(text)}
+                    for name, text in (sections or {}).items()]
     return {
         "lang": lang,
         "generator": f"procura {__version__}",
@@ -112,14 +124,22 @@ def document_model(spec: Specification, lang: Lang, today: dt.date | None = None
         "facts": [{"label": k, "value": v} for k, v in facts],
         "intro": t("doc.intro_text", lang, title=p.title, organisation=p.organisation),
         "categories": categories,
-        "requirements": requirements,
-        "justified": [r for r in requirements if r["stricter"] or r["justification"]],
+        "requirements": requirements,  # what suppliers answer one by one (the matrix rows)
+        "contract_terms": contract_terms,  # särskilda kontraktsvillkor, accepted as a whole
+        "all_items": everything,
+        "sections": own_sections,
+        "show_motive": p.document.motive,
+        "show_sources": p.document.sources,
+        "draft": bool(spec.missing),
+        "missing": [{"requirement": m.requirement, "field": m.field} for m in spec.missing],
+        "justified": [r for r in everything if r["stricter"] or r["justification"]],
         "excluded": [{"id": e.id, "title": spec.library.get(e.id).title.get(lang), "reasons": [r.get(lang) for r in e.reasons]}
                      for e in spec.excluded],
         "counts": {
             "requirements": len(requirements),
             "ska": sum(r["obligation"] == "ska" for r in requirements),
             "bor": sum(r["obligation"] == "bor" for r in requirements),
+            "contract_terms": len(contract_terms),
         },
         "t": {k.split(".", 1)[1]: v for k, v in _doc_strings(lang).items()},
     }
@@ -129,3 +149,11 @@ def _doc_strings(lang: Lang) -> dict[str, str]:
     from procura.i18n import catalogue
 
     return {k: v for k, v in catalogue(lang).items() if k.startswith("doc.")}
+
+
+def _nest(markdown: str) -> str:
+    """The officer's Markdown below the chapter's "##": its highest heading becomes "###"; no raw HTML."""
+    levels = [len(m.group(1)) for m in re.finditer(r"(?m)^(#{1,6}) ", markdown)]
+    shift = 3 - min(levels, default=3)
+    nested = re.sub(r"(?m)^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + shift) + " ", markdown)
+    return nested.replace("<", "&lt;")

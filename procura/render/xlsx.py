@@ -24,12 +24,17 @@ from procura.models import Lang
 from procura.render.docx import clean
 
 COLUMNS = ("col_id", "col_text", "col_type", "col_verification", "col_answer", "col_description", "col_fingerprint")
-WIDTHS = (13, 70, 8, 45, 10, 45, 20)
+WIDTHS = (13, 60, 7, 38, 8, 36, 20)
 ANSWER_COLUMNS = (5, 6)  # 1-based: Svar, Beskrivning / hänvisning
 FINGERPRINT_COLUMN = 7
 # a spreadsheet treats a value starting with one of these as a formula (OWASP: CSV/formula injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_CELL = 32767  # Excel's limit on the characters in one cell
+CONTRACT_TERMS_ID = "KONTRAKTSVILLKOR"  # the one row on which the special contract terms are accepted as a whole
+
+
+def contract_terms_text(ids: list[str], lang: Lang) -> str:
+    return t("matrix.contract_terms_text", lang, ids=", ".join(ids))
 
 
 def headers(lang: Lang) -> list[str]:
@@ -69,7 +74,8 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
     lang: Lang = model["lang"]
     wb = Workbook()
     top = Alignment(wrap_text=True, vertical="top")
-    bold = Font(bold=True)
+    bold = Font(bold=True, size=10)
+    body = Font(size=10)  # at fit-to-width on A4 landscape this prints at about 9 pt or more
 
     info = wb.active
     info.title = t("matrix.sheet_instructions", lang)
@@ -103,14 +109,19 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
     ws.column_dimensions[get_column_letter(FINGERPRINT_COLUMN)].hidden = True
 
     unlocked = Protection(locked=False)
-    requirements = model["requirements"]
-    for r, req in enumerate(requirements, 2):
-        values = (req["id"], req["text"], t(f"matrix.type_{req['obligation']}", lang),
-                  f"{req['verification']} {req['verification_when']}", "", "", fingerprint(req["id"], req["text"]))
+    rows = [(req["id"], req["text"], t(f"matrix.type_{req['obligation']}", lang),
+             f"{req['verification']} {req['verification_when']}") for req in model["requirements"]]
+    if model.get("contract_terms"):
+        text = contract_terms_text([c["id"] for c in model["contract_terms"]], lang)
+        rows.append((CONTRACT_TERMS_ID, text, t("matrix.type_ska", lang), t("matrix.contract_terms_verification", lang)))
+    requirements = rows
+    for r, (req_id, req_text, kind, verification) in enumerate(rows, 2):
+        values = (req_id, req_text, kind, verification, "", "", fingerprint(req_id, req_text))
         for c, value in enumerate(values, 1):
             cell = ws.cell(row=r, column=c)
             set_text(cell, value)
             cell.alignment = top
+            cell.font = body
             if c in ANSWER_COLUMNS:
                 cell.protection = unlocked
                 cell.number_format = "@"
@@ -126,6 +137,10 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.gridLines = True
+    ws.oddFooter.center.text = "&P / &N"
     ws.page_setup.fitToWidth = 1
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToHeight = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from procura.i18n import number, t
-from procura.models.condition import AllOf, AnyOf, Condition, FactTest
+from procura.models.condition import AllOf, AnyOf, Condition, FactTest, matched_tests
 from procura.models.text import Lang
 
 
@@ -35,3 +35,13 @@ def describe(condition: Condition, lang: Lang, facts: dict[str, Any] | None = No
         texts = [describe(c, lang, facts) for c in parts]
         return joiner.join(f"({x})" if len(parts) > 1 and not isinstance(c, FactTest) else x for c, x in zip(parts, texts, strict=True))
     return f"{t('op.not', lang)} ({describe(condition.not_, lang, facts)})"
+
+
+def describe_true(condition: Condition, lang: Lang, facts: dict[str, Any]) -> str:
+    """Only the tests that made ``condition`` true, joined with "och"/"and": a reason never quotes a
+    condition that is false ("K ≥ 3 (profil: 2)"). A negation is described as written."""
+    tests = matched_tests(condition, facts)
+    if not tests:
+        return describe(condition, lang, facts)
+    unique = list({id(x): x for x in tests}.values())
+    return f" {t('op.all', lang)} ".join(describe(x, lang, facts) for x in unique)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procura.errors import ErrorCollector, InputError
-from procura.i18n import number, t
+from procura.i18n import listing, lower_name, number, t
 from procura.library import Library
 from procura.models import LEVEL_ORDER, Lang, Level, Obligation, Profile, Requirement, Text
 from procura.models.profile import OwnRequirement
 from procura.models.requirement import PLACEHOLDER, Parameter
-from procura.sizing.describe import describe
+from procura.sizing.describe import describe, describe_true
+from procura.sizing.facts import MissingFact, fill_facts, item_facts, missing_condition_facts
 from procura.yamlio import line_of, parse_yaml, read_text, validate
 
 
@@ -54,6 +55,7 @@ class Item:
     stricter: list[Text] = field(default_factory=list)  # choices stricter than the profile justifies
     justification: str | None = None
     accepted: list[str] = field(default_factory=list)
+    facts: dict[str, Text | None] = field(default_factory=dict)  # {{profile.NAME}} values; None: missing
 
     # -- texts in a language --------------------------------------------------------------
     def title(self, lang: Lang) -> str:
@@ -62,14 +64,19 @@ class Item:
     def text(self, lang: Lang) -> str:
         if self.own:
             return self.own.text
-        return fill_parameters(self.requirement.levels[self.level].text.get(lang), self.requirement.parameters,
+        text = fill_parameters(self.requirement.levels[self.level].text.get(lang), self.requirement.parameters,
                                self.parameters, lang)
+        return fill_facts(text, {k: (v.get(lang) if v is not None else None) for k, v in self.facts.items()}, lang)
 
     def motive(self, lang: Lang) -> str:
         return self.own.motive if self.own else self.requirement.motive.get(lang)
 
     def verification(self, lang: Lang) -> str:
-        return self.own.verification if self.own else self.requirement.verification.method.get(lang)
+        """How compliance is shown — the chosen level's own evidence where the level has one."""
+        if self.own:
+            return self.own.verification
+        level_text = self.requirement.levels[self.level].verification
+        return (level_text or self.requirement.verification.method).get(lang)
 
     @property
     def stages(self) -> list:
@@ -78,6 +85,14 @@ class Item:
     @property
     def role(self):
         return self.own.role if self.own else self.requirement.role
+
+    @property
+    def is_contract_term(self) -> bool:
+        """A särskilt kontraktsvillkor: accepted as a whole in the tender and followed up during the contract,
+        never a requirement ticked per clause or a reason to reject on its own."""
+        from procura.models.requirement import Role
+
+        return self.role is Role.sarskilt_kontraktsvillkor
 
     @property
     def sources(self) -> list:
@@ -96,9 +111,17 @@ def fill_parameters(raw: str, parameters: list[Parameter], values: dict[str, flo
 
 
 def format_parameter(param: Parameter, value: float, lang: Lang) -> str:
-    """A parameter's value as the language writes it, with its unit: "99,5 %" / "99.5 %"."""
+    """A parameter's value as the language writes it, with its unit as a word: "99,5 %", "1 kalenderdag",
+    "3 working days"."""
+    return with_unit(value, param.unit, lang)
+
+
+def with_unit(value: float, unit: str, lang: Lang) -> str:
     text = number(value, lang)
-    return f"{text} {param.unit}" if param.unit else text
+    if not unit or unit == "count":
+        return text
+    word = t(f"unit.{unit}.{'one' if value == 1 else 'other'}", lang)
+    return f"{text} {word}"
 
 
 @dataclass
@@ -115,11 +138,16 @@ class Specification:
     excluded: list[Excluded]
     profile_path: Path | None = None
     profile_text: str = ""  # the profile as written, so checks can point at its lines
+    missing: list[MissingFact] = field(default_factory=list)  # facts chosen requirements need but the profile lacks
 
-    def by_category(self) -> list[tuple[str, list[Item]]]:
+    def by_category(self, contract_terms: bool | None = None) -> list[tuple[str, list[Item]]]:
+        """Items grouped by category in the library's order; ``contract_terms`` False/True keeps only
+        the requirements / only the contract terms (None: all)."""
         order = list(self.library.categories)
         groups: dict[str, list[Item]] = {}
         for item in self.items:
+            if contract_terms is not None and item.is_contract_term != contract_terms:
+                continue
             groups.setdefault(item.category, []).append(item)
         return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
 
@@ -141,7 +169,7 @@ def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
         if spec.when is not None and spec.when.evaluate(facts):
             chosen = level
             reason = [both("reason.level_needed", level=lambda lang, lv=level: t(f"level.{lv.value}", lang),
-                           condition=lambda lang, c=spec.when: describe(c, lang, facts))]
+                           condition=lambda lang, c=spec.when: describe_true(c, lang, facts))]
     if not reason:
         key = "reason.level_only" if len(req.levels) == 1 else "reason.level_base"
         reason = [both(key, level=lambda lang: t(f"level.{chosen.value}", lang))]
@@ -150,7 +178,8 @@ def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
 
 def applicability(req: Requirement, profile: Profile, facts: dict, library: Library) -> tuple[bool, list[Text]]:
     def area_names(lang: Lang) -> str:
-        return ", ".join(library.products[p].name.get(lang) if p in library.products else p for p in req.products)
+        return listing([lower_name(library.products[p].name.get(lang)) if p in library.products else p
+                        for p in req.products], lang)
 
     if req.products and not set(req.products) & set(profile.products):
         return False, [both("reason.not_applicable_product", products=area_names)]
@@ -158,7 +187,7 @@ def applicability(req: Requirement, profile: Profile, facts: dict, library: Libr
         return False, [both("reason.not_applicable_when", condition=lambda lang: describe(req.applies_when, lang, facts))]
     reasons = [both("reason.applies_products", products=area_names) if req.products else both("reason.applies_all")]
     if req.applies_when is not None:
-        reasons.append(both("reason.applies_when", condition=lambda lang: describe(req.applies_when, lang, facts)))
+        reasons.append(both("reason.applies_when", condition=lambda lang: describe_true(req.applies_when, lang, facts)))
     return True, reasons
 
 
@@ -178,6 +207,8 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
 
     items: list[Item] = []
     excluded: list[Excluded] = []
+    missing: list[MissingFact] = []
+    product_names = {slug: area.name for slug, area in library.products.items()}
     for loaded_req in library.requirements.values():
         req = loaded_req.requirement
         choice = profile.choices.get(req.id)
@@ -185,6 +216,11 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         stricter: list[Text] = []
         if choice is not None and choice.include is False:
             excluded.append(Excluded(req.id, reasons + [both("reason.officer_excluded")]))
+            continue
+        unknown = missing_condition_facts(req, facts) if not req.products or set(req.products) & set(profile.products) else []
+        if unknown:
+            missing += [MissingFact(req.id, fact) for fact in unknown]
+            excluded.append(Excluded(req.id, [both("reason.fact_missing", fields=", ".join(MissingFact(req.id, f).field for f in unknown))]))
             continue
         if not applies:
             if choice is None or not choice.include:
@@ -200,6 +236,8 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
             _apply_choice(item, choice, loaded, errors, reasons, stricter)
         item.parameters = {p.name: p.defaults[item.level] for p in req.parameters if item.level in p.defaults} | item.parameters
         item.reasons, item.stricter = reasons, stricter
+        item.facts = item_facts(req, item.level, profile, item.parameters, product_names)
+        missing += [MissingFact(req.id, name) for name, value in item.facts.items() if value is None]
         if choice is not None:
             item.justification, item.accepted = choice.justification, list(choice.accept)
         if stricter and not (choice and choice.justification):
@@ -214,7 +252,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
                           level=Level.bas, needed_level=Level.bas, obligation=own.obligation, own=own, origin="own",
                           reasons=[both("reason.own")], justification=own.justification))
     errors.raise_if_any()
-    return Specification(profile, library, items, excluded, loaded.path, loaded.text)
+    return Specification(profile, library, items, excluded, loaded.path, loaded.text, missing)
 
 
 def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Text],

@@ -27,14 +27,14 @@ from procura import __version__
 from procura.answers import FIELDS, AnswerError, check_answer, check_answers, parse_number
 from procura.build import BuildOptions, library_for
 from procura.build import build as run_build
-from procura.changes import changes_between, read_build
 from procura.checklists.write import ChecklistOptions, write_checklists
 from procura.checks import CheckOptions, check_specification
 from procura.checks.document import check_statements
 from procura.checks.extract import DOCUMENT_SUFFIXES, read_statements
 from procura.checks.report import summary, write_docx
 from procura.checks.suggest import Suggester
-from procura.errors import InputError, OutputError, ProcuraError
+from procura.correction import compare, message, read_build
+from procura.errors import InputError, OutputError, ProcuraError, ValidationErrors
 from procura.i18n import number, t
 from procura.library import Library, load_library
 from procura.library.query import filter_requirements, search
@@ -397,14 +397,22 @@ async def build_page(request: Request) -> Response:
                 built=False, error=None, can_force=False)
 
 
-def _build(state: State, path: Path, out: Path, force: bool) -> tuple[list, list]:
+def _previous_build(path: Path) -> dict | None:
+    try:
+        return read_build(path) if path.is_file() else None
+    except ProcuraError:
+        return None  # an unreadable earlier build: everything counts as new
+
+
+def _build(state: State, path: Path, out: Path, force: bool, draft: bool):
+    """The build and the checklists, and what changed against the previous build (procura diff's comparison)."""
     loaded = load_profile(path)
-    lang = loaded.profile.language
-    previous = read_build(out / f"{t('doc.file_base', lang)}.json")
-    result = run_build(path, BuildOptions(out_dir=out, force=force, library=state.library, packs_dir=state.config.packs_dir))
+    previous = _previous_build(out / f"{t('doc.file_base', loaded.profile.language)}.json")
+    result = run_build(path, BuildOptions(out_dir=out, force=force, library=state.library, packs_dir=state.config.packs_dir,
+                                          draft=draft))
     write_checklists(path, ChecklistOptions(out_dir=out, force=force, library=result.spec.library))
-    current = read_build(out / f"{t('doc.file_base', result.lang)}.json") or {"requirements": []}
-    return result.files, changes_between(previous, current)
+    current = read_build(out / f"{t('doc.file_base', result.lang)}.json")
+    return result.files, compare(previous, current) if previous is not None else None
 
 
 @action
@@ -414,15 +422,20 @@ async def build(request: Request, form: FormData) -> Response:
     lang = lang_of(request)
     path = state.workspace.profile(name)
     out = state.workspace.out_dir(name)
-    error, changes, first, can_force = None, [], False, False
+    error, changes, first, can_force = None, None, False, False
     try:
-        first = not out.is_dir()
-        _, found = await run_in_threadpool(_build, state, path, out, form.get("force") == "on")
-        changes = [c.describe(lang) for c in found]
+        _, found = await run_in_threadpool(_build, state, path, out, form.get("force") == "on", form.get("draft") == "on")
+        first = found is None
+        if found is not None and found.kind != "none":
+            counts = {key: len(getattr(found, key)) for key in ("added", "removed", "tightened", "loosened", "reworded")}
+            changes = {"summary": t("correction.summary", lang, **counts), "notice": message(found, lang),
+                       "time": t("correction.note_time", lang) if found.added or found.tightened else None}
     except OutputError as exc:
-        error, can_force = str(exc), True
+        error, can_force = [str(exc)], True
+    except ValidationErrors as exc:
+        error = [str(e) for e in exc.errors]
     except ProcuraError as exc:
-        error = str(exc)
+        error = [str(exc)]
     template = "_build_result.html.j2" if request.headers.get("hx-request") else "build.html.j2"
     return page(request, template, status=400 if error else 200, name=name, profile=load_profile(path).profile,
                 files=_out_files(state, name), changes=changes, built=error is None, first=first, error=error,

@@ -60,7 +60,8 @@ def fill(matrix: Path, dest: Path, answers: dict[str, str | None] | None = None,
 
 
 def ska_ids(spec) -> list[str]:
-    return [i.id for i in spec.items if i.obligation.value == "ska"]
+    """The mandatory requirements answered row by row (contract terms are confirmed once, on KONTRAKTSVILLKOR)."""
+    return [i.id for i in spec.items if i.obligation.value == "ska" and not i.is_contract_term]
 
 
 def run(*args: str):

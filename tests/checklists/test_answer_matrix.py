@@ -21,9 +21,12 @@ def test_matrix_has_the_issue_columns_and_one_row_per_requirement(matrix_path, s
     ws = wb["Krav"]
     assert [c.value for c in ws[1]][:6] == SV
     ids = [row[0].value for row in ws.iter_rows(min_row=2)]
-    assert ids == [i.id for i in ordered(spec)]
+    # one row per requirement, and the special contract terms confirmed once on a row of their own
+    assert ids == [i.id for i in ordered(spec) if not i.is_contract_term] + ["KONTRAKTSVILLKOR"]
     types = {row[0].value: row[2].value for row in ws.iter_rows(min_row=2)}
-    assert types["EG-001"] == "Bör" and all(types[i.id] == "Ska" for i in spec.items if i.obligation.value == "ska")
+    assert types["EG-001"] == "Bör" and all(types[i.id] == "Ska" for i in spec.items
+                                                     if i.obligation.value == "ska" and not i.is_contract_term)
+    assert types["KONTRAKTSVILLKOR"] == "Ska"
     assert "Ja eller Nej" in " ".join(str(c.value) for row in wb["Instruktioner"].iter_rows() for c in row if c.value)
 
 
@@ -39,7 +42,7 @@ def test_english_headers(tmp_path, profile_path):
 
 def test_drop_down_frozen_header_protection_and_widths(matrix_path, spec):
     ws = openpyxl.load_workbook(matrix_path)["Krav"]
-    last = len(spec.items) + 1
+    last = len([i for i in spec.items if not i.is_contract_term]) + 2  # + header row, + the contract-terms row
     (dv,) = ws.data_validations.dataValidation
     assert dv.type == "list" and dv.formula1 == '"Ja,Nej"' and str(dv.sqref) == f"E2:E{last}"
     assert ws.freeze_panes == "A2"
@@ -47,8 +50,14 @@ def test_drop_down_frozen_header_protection_and_widths(matrix_path, spec):
     for row in ws.iter_rows(min_row=2):
         assert all(cell.protection.locked for cell in (row[0], row[1], row[2], row[3], row[6]))
         assert not row[4].protection.locked and not row[5].protection.locked
-    assert ws.column_dimensions["B"].width >= 60 and ws.column_dimensions["D"].width >= 40
+    assert ws.column_dimensions["B"].width >= 60 and ws.column_dimensions["D"].width >= 36
     assert ws["B2"].alignment.wrap_text
+    # printable: A4 landscape, fit to one page wide, header row repeated, type of at least 9 pt after scaling
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+    visible = sum(ws.column_dimensions[c].width for c in "ABCDEF")
+    scale = min(1.0, 150 / visible)  # ~150 character widths fit across landscape A4 at 100 %
+    assert ws["B2"].font.sz * scale >= 9
 
 
 def test_hidden_fingerprint_is_sha256_of_id_and_text(matrix_path):

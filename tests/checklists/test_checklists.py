@@ -79,8 +79,14 @@ def test_camera_and_data_anywhere_add_steps(tmp_path):
 
 def test_evaluation_checklist_has_every_requirement(profile_path, spec):
     cl = checklist(profile_path, "evaluation")
-    assert cl.ids() == [i.id for i in ordered(spec) if i.obligation.value == "ska"] + \
-        [i.id for i in ordered(spec) if i.obligation.value == "bor"]
+    # contract terms are accepted as a whole and followed up, never a reason to reject a tender here
+    requirements = [i for i in ordered(spec) if not i.is_contract_term]
+    assert cl.ids() == [i.id for i in requirements if i.obligation.value == "ska"] + \
+        [i.id for i in requirements if i.obligation.value == "bor"]
+    assert not any(i.is_contract_term and i.id in cl.ids() for i in spec.items)
+    assert any(i.is_contract_term for i in spec.items)
+    followup = checklist(profile_path, "followup").ids()
+    assert all(i.id in followup for i in spec.items if i.is_contract_term)
     entries = titles(cl)
     eg = next(e for e in entries.values() if e.id == "EG-001")
     assert eg.check == "Poäng: ______ av 30"

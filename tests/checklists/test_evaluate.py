@@ -37,6 +37,16 @@ def test_no_on_a_mandatory_requirement_rejects(tmp_path, profile_path, matrix_pa
     assert "beta: Förkastas" in text.output and f"Ska-krav besvarat med Nej: {ska}." in text.output
 
 
+def test_contract_terms_are_accepted_once_as_a_whole(tmp_path, profile_path, matrix_path, spec):
+    assert any(i.is_contract_term for i in spec.items)
+    accepted = fill(matrix_path, tmp_path / "alfa.xlsx")
+    (supplier,) = as_json(profile_path, accepted)["suppliers"]
+    assert supplier["rejected"] is False and supplier["missing_answers"] == []
+    refused = fill(matrix_path, tmp_path / "beta.xlsx", answers={"KONTRAKTSVILLKOR": "Nej"})
+    (supplier,) = as_json(profile_path, refused)["suppliers"]
+    assert supplier["rejected"] is True and supplier["unmet_mandatory"] == ["KONTRAKTSVILLKOR"]
+
+
 def test_no_on_a_desirable_requirement_only_costs_points(tmp_path, profile_path, matrix_path):
     answers = fill(matrix_path, tmp_path / "gamma.xlsx", answers={"EG-001": "nej"})
     (supplier,) = as_json(profile_path, answers)["suppliers"]

@@ -50,8 +50,12 @@ def test_a_new_procurement_is_saved_as_a_commented_profile_the_cli_reads(client,
     assert profile.estimated_value_sek == 2_500_000 and profile.contract.years == 2.5
     assert profile.classification.availability == 4 and profile.life_critical is True and profile.personal_data == "sensitive"
     assert "# KLASSA" in path.read_text(encoding="utf-8")
-    result = runner.invoke(cli, ["build", str(path), "-o", str(workspace / "cli-out")])
+    result = runner.invoke(cli, ["build", str(path), "-o", str(workspace / "cli-out"), "--draft", "--no-page-numbers"])
     assert result.exit_code == 0, result.output
+    refused = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client)}, headers=HX)
+    assert refused.status_code == 400 and "the profile lacks" in refused.text and 'name="draft" value="on"' in refused.text
+    draft = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client), "draft": "on"}, headers=HX)
+    assert draft.status_code == 200 and "kravspecifikation.docx" in draft.text
     again = client.post("/new", data={**NEW, "csrf_token": csrf(client)})
     assert again.status_code == 400 and "Det finns redan" in again.text
 
@@ -157,7 +161,8 @@ def test_build_writes_the_documents_lists_them_and_what_changed(client, workspac
     second = client.post("/p/larm/build", data={"csrf_token": csrf(client)}, headers=HX)
     assert second.status_code == 200, second.text
     assert "Ändrat sedan förra bygget" in second.text
-    assert re.search(rf"<li>{gone} [^<]*: borttaget.</li>", second.text)
+    assert "0 nya, 1 borttagna" in second.text and "Borttagna krav:" in second.text
+    assert re.search(rf"- {gone} ", second.text)
 
 
 def test_build_never_replaces_an_edited_output_unless_asked(client, workspace):
