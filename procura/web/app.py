@@ -436,8 +436,10 @@ async def build(request: Request, form: FormData) -> Response:
         error = [str(e) for e in exc.errors]
     except ProcuraError as exc:
         error = [str(exc)]
-    template = "_build_result.html.j2" if request.headers.get("hx-request") else "build.html.j2"
-    return page(request, template, status=400 if error else 200, name=name, profile=load_profile(path).profile,
+    htmx = bool(request.headers.get("hx-request"))
+    template = "_build_result.html.j2" if htmx else "build.html.j2"
+    # htmx swaps only 2xx answers: a refused build must still show the officer why
+    return page(request, template, status=400 if error and not htmx else 200, name=name, profile=load_profile(path).profile,
                 files=_out_files(state, name), changes=changes, built=error is None, first=first, error=error,
                 can_force=can_force)
 

@@ -53,7 +53,7 @@ def test_a_new_procurement_is_saved_as_a_commented_profile_the_cli_reads(client,
     result = runner.invoke(cli, ["build", str(path), "-o", str(workspace / "cli-out"), "--draft", "--no-page-numbers"])
     assert result.exit_code == 0, result.output
     refused = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client)}, headers=HX)
-    assert refused.status_code == 400 and "the profile lacks" in refused.text and 'name="draft" value="on"' in refused.text
+    assert refused.status_code == 200 and "the profile lacks" in refused.text and 'name="draft" value="on"' in refused.text
     draft = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client), "draft": "on"}, headers=HX)
     assert draft.status_code == 200 and "kravspecifikation.docx" in draft.text
     again = client.post("/new", data={**NEW, "csrf_token": csrf(client)})
@@ -169,8 +169,10 @@ def test_build_never_replaces_an_edited_output_unless_asked(client, workspace):
     client.post("/p/larm/build", data={"csrf_token": csrf(client)}, headers=HX)
     edited = workspace / "out" / "larm" / "kravspecifikation.md"
     edited.write_text("my edits", encoding="utf-8")
+    plain = client.post("/p/larm/build", data={"csrf_token": csrf(client)})  # without JavaScript: a full page, 400
+    assert plain.status_code == 400 and "<html" in plain.text and "--force" in plain.text
     refused = client.post("/p/larm/build", data={"csrf_token": csrf(client)}, headers=HX)
-    assert refused.status_code == 400 and "--force" in refused.text and 'name="force"' in refused.text
+    assert refused.status_code == 200 and "--force" in refused.text and 'name="force"' in refused.text
     assert edited.read_text(encoding="utf-8") == "my edits"
     forced = client.post("/p/larm/build", data={"csrf_token": csrf(client), "force": "on"}, headers=HX)
     assert forced.status_code == 200 and edited.read_text(encoding="utf-8") != "my edits"
