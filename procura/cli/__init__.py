@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("procura.cli.pack:schema", "Print the JSON Schema of a procura file format."),
     "checklist": ("procura.cli.checklist:checklist", "Write a process, evaluation, acceptance or follow-up checklist."),
     "evaluate": ("procura.cli.evaluate:evaluate", "Evaluate returned supplier answer matrices."),
+    "serve": ("procura.cli.serve:serve", "Start the web app in the browser (needs the web extra)."),
     "diff": ("procura.cli.diff:diff", "Compare two builds and draft the correction notice (rättelse) to suppliers."),
 }
 
