@@ -504,3 +504,12 @@ def test_every_shared_import_reproducer_ends_without_a_traceback(tmp_path):
         result = run_bounded("pack", "import", source, "-o", tmp_path / source.name, "--name", "imp", timeout=60)
         assert result.returncode in (0, 2), (source.name, result.stderr)
         assert "Traceback" not in result.stderr, source.name
+
+
+def test_a_pack_sheet_whose_values_are_gone_is_refused_not_ignored(tmp_path):
+    source = SHARED / "import" / "pack_sheet_one_column.xlsx"
+    if not source.exists():
+        pytest.skip("../shared/robustness is not beside the checkout")
+    result = run("pack", "import", source, "-o", tmp_path / "out", "--name", "imp")
+    assert result.exit_code == 2 and "sheet pack: pack: the row has no value" in result.stderr
+    assert not (tmp_path / "out").exists()

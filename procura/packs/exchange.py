@@ -440,6 +440,10 @@ def import_xlsx(path: Path, meta: PackMeta) -> PackData:
     if "pack" in sheets:
         where = f"{path}: sheet pack"
         values = {r[0]: joined_value(r[1:]) for r in sheets["pack"].values()[1:] if r and r[0]}
+        empty = sorted(key for key in ("pack", "overrides") if key in values and values[key] in (None, ""))
+        if empty:  # the key is there but its value is not: a damaged sheet, not a pack without metadata
+            raise InputError(f"{', '.join(empty)}: the row has no value", where,
+                             "restore the sheet pack from the exported file, or delete the sheet to import the requirements alone")
         if values.get("pack"):
             data = PackData.from_json({"pack": parse_json(values["pack"], where, "pack"), "requirements": [],
                                        "overrides": parse_json(values.get("overrides") or "[]", where, "overrides")}, where)
