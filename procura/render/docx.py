@@ -417,9 +417,9 @@ def award_section(doc, award: dict, t: dict) -> None:
               [[x["id"], x["item"], x["unit"], x["quantity"], x["periods"], t["award_option"] if x["option"] else "–"]
                for x in award["price_form"]], (1.4, 6.2, 3.2, 2.0, 1.8, 1.4))
         para(doc, "")
-    else:
+        para(doc, award["comparison"])
+    else:  # no price form: one total price, and no sentence about a form's sum
         para(doc, t["award_no_price_form"])
-    para(doc, award["comparison"])
 
 
 def supplier_toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
