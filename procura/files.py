@@ -214,3 +214,15 @@ def open_zip(data: bytes, where: Path | str, kind: str, max_unpacked: int = MAX_
     if unpacked > max_unpacked:
         raise InputError(f"the file unpacks to {unpacked} bytes, more than the limit of {max_unpacked}", where)
     return GuardedZip(archive, where, kind)
+
+
+def decode_text(path: Path | str, data: bytes) -> str:
+    """Text as users save it: UTF-8 (with or without a BOM), else Windows-1252 as Excel writes CSV on Windows."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None

@@ -15,7 +15,7 @@ from procura.checks import lexicon as lx
 from procura.checks.findings import Location
 from procura.checks.statements import Statement
 from procura.errors import InputError
-from procura.files import OLE_MAGIC, GuardedZip, open_zip, read_bytes
+from procura.files import OLE_MAGIC, GuardedZip, decode_text, open_zip, read_bytes
 from procura.spreadsheets import read_csv, read_xlsx
 
 MAX_TEXT_BYTES = 10_000_000
@@ -117,14 +117,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data[:8192]:
         raise InputError("binary data, not text", path, "save the document as UTF-8 text or give the original .docx/.xlsx")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")  # Excel on Windows writes CSV in Windows-1252
-    except UnicodeDecodeError:
-        raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None
+    return decode_text(path, data)
 
 
 def _open_zip(path: Path, data: bytes, kind: str) -> GuardedZip:

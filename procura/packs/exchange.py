@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from procura.errors import InputError
-from procura.files import check_file, read_bytes
+from procura.files import check_file, decode_text, read_bytes
 from procura.models import Requirement
 from procura.packs.model import Override, PackMeta
 from procura.packs.pack import OVERRIDES_DIR, PACK_FILE, Pack
@@ -149,14 +149,7 @@ def _unique(ids: list[tuple[str, str]], where: str) -> None:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")  # Excel on Windows writes CSV in Windows-1252
-    except UnicodeDecodeError:
-        raise InputError("neither UTF-8 nor Windows-1252 text", path, "save the file as UTF-8") from None
+    return decode_text(path, data)
 
 
 # -- JSON -------------------------------------------------------------------------------------
