@@ -422,6 +422,24 @@ def award_section(doc, award: dict, t: dict) -> None:
         para(doc, t["award_no_price_form"])
 
 
+def _cover(model: dict[str, Any], title: str, running_header: str, template: Path | None,
+           warnings: list[str] | None = None):
+    """A document on the template with its language, properties, running header and cover page
+    (title, the procurement's title, organisation, reference, date, version): the specification's
+    and the memo's shared start."""
+    t = model["t"]
+    doc = open_template(template, warnings)
+    set_language(doc, model["lang"])
+    set_properties(doc, f"{title}: {model['title']}", model["organisation"], model["reference"],
+                   model["generator"], model["lang"], model["date"])
+    header_footer(doc, running_header, t["page"], t["of"])
+    para(doc, title, "Title")
+    para(doc, model["title"], "Cover Subtitle")
+    for key in ("organisation", "reference", "date", "version"):
+        labelled(doc, t[key], model[key], style="Cover Detail")
+    return doc
+
+
 def supplier_toc_entries(model: dict[str, Any]) -> list[tuple[int, str]]:
     """Headings of levels 1-2 in document order: what the table of contents lists."""
     t = model["t"]
@@ -440,16 +458,7 @@ def write_docx(model: dict[str, Any], path: Path, template: Path | None = None,
                pages: dict[str, int] | None = None, warnings: list[str] | None = None) -> None:
     """The supplier specification: what suppliers read and answer, nothing of procura's reasoning."""
     t = model["t"]
-    doc = open_template(template, warnings)
-    set_language(doc, model["lang"])
-    set_properties(doc, f"{t['title_prefix']}: {model['title']}", model["organisation"], model["reference"],
-                   model["generator"], model["lang"], model["date"])
-    header_footer(doc, f"{model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
-
-    para(doc, t["title_prefix"], "Title")
-    para(doc, model["title"], "Cover Subtitle")
-    for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
-        labelled(doc, t[label], model[key], style="Cover Detail")
+    doc = _cover(model, t["title_prefix"], f"{model['title']} · {t['reference']} {model['reference']}", template, warnings)
     if model["draft"]:
         p = para(doc, style="Requirement Text")
         run(doc, p, t["draft_banner"], bold=True)
@@ -489,15 +498,8 @@ def write_memo(model: dict[str, Any], path: Path, template: Path | None = None) 
     """The internal decision memo for the file (diariet): why each requirement and level, every
     justification, what was left out and why. Not sent to suppliers."""
     t = model["t"]
-    doc = open_template(template)
-    set_language(doc, model["lang"])
-    set_properties(doc, f"{t['memo_title']}: {model['title']}", model["organisation"], model["reference"],
-                   model["generator"], model["lang"], model["date"])
-    header_footer(doc, f"{t['memo_title']} · {model['title']} · {t['reference']} {model['reference']}", t["page"], t["of"])
-    para(doc, t["memo_title"], "Title")
-    para(doc, model["title"], "Cover Subtitle")
-    for label, key in (("organisation", "organisation"), ("reference", "reference"), ("date", "date"), ("version", "version")):
-        labelled(doc, t[label], model[key], style="Cover Detail")
+    doc = _cover(model, t["memo_title"], f"{t['memo_title']} · {model['title']} · {t['reference']} {model['reference']}",
+                 template)
     para(doc, t["memo_intro"])
     facts_table(doc, model["facts"])
     counts = model["counts"]
