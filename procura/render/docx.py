@@ -406,7 +406,7 @@ def award_section(doc, award: dict, t: dict) -> None:
             rows.append([t["award_price"], t["award_weight_value"].format(weight=award["price_weight"]), "–",
                          award["price_points"]])
         rows += [[f"{c['id']} {c['title']}", c["value"], c["scale_text"], c["scoring"]] for c in award["criteria"]]
-        _grid(doc, [t["award_criterion"], value_head, t["award_scale"], t["award_scoring"]], rows, (4.0, 2.5, 2.6, 6.9))
+        _grid(doc, [t["award_criterion"], value_head, t["award_scale"], t["award_scoring"]], rows, (5.0, 2.2, 2.4, 6.4))
         if award["method"]:
             para(doc, "")
             para(doc, award["method"])
