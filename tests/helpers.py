@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +12,39 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+
+
+def with_choices(text: str, block: str) -> str:
+    """An example profile's text with the choices in ``block`` ("choices:\n  ID: …") added to its own.
+
+    The example's choice for an ID the block also sets is replaced; its other choices (for instance
+    the bör-krav it leaves out of the evaluation) stay. Fails loudly when the text has no
+    ``choices:``, so that a test never silently changes nothing."""
+    if block.strip() == "choices: {}":
+        return text
+    added = block.split("\n", 1)[1].rstrip("\n")
+    keys = set(re.findall(r"(?m)^  ([A-Za-z0-9_.-]+):", added))
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("choices:"))
+    if lines[start].strip() == "choices: {}":
+        return "\n".join([*lines[:start], "choices:", added, *lines[start + 1:]])
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith(" ") or not lines[end].strip()):
+        end += 1
+    kept, skipping = [], False
+    for line in lines[start + 1:end]:
+        match = re.match(r"  ([A-Za-z0-9_.-]+):", line)
+        if match:
+            skipping = match.group(1) in keys
+        if not skipping:
+            kept.append(line)
+    return "\n".join([*lines[:start], "choices:", added, *kept, *lines[end:]])
+
+
+def before_choices(text: str, lines: str) -> str:
+    """An example profile's text with top-level ``lines`` inserted before its ``choices:``."""
+    assert "\nchoices:" in text, "the example has no choices: line"
+    return text.replace("\nchoices:", "\n" + lines.rstrip("\n") + "\nchoices:", 1)
 
 
 def write(path: Path, text: str) -> Path:

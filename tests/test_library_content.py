@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import example_profiles
+from helpers import example_profiles, with_choices
 from rapidfuzz import fuzz, utils
 
 from procura.library import load_library
@@ -235,9 +235,9 @@ def test_labour_conditions_are_opt_in_and_included_with_the_needs_assessment(tmp
     assert "AV-013" not in {i.id for i in default.items}
     assert "AV-013" in {e.id for e in default.excluded}
     chosen = tmp_path / "profile.yaml"
-    chosen.write_text(example.read_text(encoding="utf-8").replace(
-        "choices: {}", "choices:\n  AV-013: {include: true, justification: Behövlighetsbedömning gjord 2026-03-02.}"),
-        encoding="utf-8")
+    chosen.write_text(with_choices(example.read_text(encoding="utf-8"),
+                                   "choices:\n  AV-013: {include: true, justification: Behövlighetsbedömning gjord 2026-03-02.}"),
+                      encoding="utf-8")
     assert "AV-013" in {i.id for i in resolve(load_profile(chosen), LIB).items}
 
 

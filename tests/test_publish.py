@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import before_choices, with_choices
 
 from procura.build import BuildOptions, build
 from procura.errors import ProcuraError
@@ -102,7 +103,7 @@ def test_diff_lists_changes_and_drafts_the_correction_in_both_languages(tmp_path
     profile, text = example_copy(tmp_path)
     profile.write_text(text, encoding="utf-8")
     build(profile, BuildOptions(tmp_path / "v1"))
-    changed = text.replace('version: "1.0"', 'version: "1.1"').replace("choices: {}", """choices:
+    changed = with_choices(text.replace('version: "1.0"', 'version: "1.1"'), """choices:
   IS-006: {parameters: {critical_days: 5}, justification: Sårbarheter utnyttjas snabbt.}
   IO-103: {include: false}
   IN-001: {level: bas}""")
@@ -189,7 +190,7 @@ def test_the_library_check_refuses_a_unit_that_is_no_key(tmp_path):
 
 def test_motive_and_sources_in_the_supplier_document_are_a_profile_option(tmp_path):
     profile, text = example_copy(tmp_path)
-    profile.write_text(text.replace("choices: {}", "document: {motive: false, sources: true}\nchoices: {}"), encoding="utf-8")
+    profile.write_text(before_choices(text, "document: {motive: false, sources: true}"), encoding="utf-8")
     build(profile, BuildOptions(tmp_path / "out"))
     md = (tmp_path / "out" / "kravspecifikation.md").read_text(encoding="utf-8")
     assert "**Motiv:**" not in md and "**Källa:**" in md

@@ -10,13 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from procura import __version__
+from procura.award.model import AwardModel
+from procura.award.scale import max_points
 from procura.checklists import sources as src
 from procura.checklists.model import KINDS, Checklist, Entry, Field, Section
 from procura.checklists.sources import SourceRef
 from procura.errors import InputError
 from procura.i18n import catalogue, listing, number, t
 from procura.models import Lang, Obligation, Role, Stage
-from procura.render.model import document_model, stages_text
+from procura.render.model import criterion_value, document_model, stages_text
 from procura.sizing import Item, Specification
 from procura.sizing.describe import value_text
 
@@ -82,8 +84,14 @@ def process(spec: Specification, lang: Lang) -> list[Section]:
                   [src.HFD_2016_37, src.LOU_4_1]))
     qualification = sum(i.role is Role.kvalificeringskrav for i in items)
     steps.append(("espd", t("checklist.step.espd.why", lang, qualification=qualification), [src.ESPD]))
-    weights = (t("checklist.step.evaluation.weights", lang, count=len(p.evaluation.criteria) + bool(p.evaluation.price)) if p.evaluation
-               else t("checklist.no_weights", lang))
+    if p.evaluation is None:
+        weights = t("checklist.no_weights", lang)
+    elif p.evaluation.model == "price_deduction":
+        weights = t("checklist.step.evaluation.deductions", lang, count=len(p.evaluation.criteria))
+    elif p.evaluation.model == "lowest_price":
+        weights = t("checklist.step.evaluation.lowest_price", lang)
+    else:
+        weights = t("checklist.step.evaluation.weights", lang, count=len(p.evaluation.criteria) + bool(p.evaluation.price))
     steps.append(("evaluation", t("checklist.step.evaluation.why", lang, weights=weights), [src.HFD_2016_37]))
     steps.append(("standstill", t("checklist.step.standstill.why", lang), [src.STANDSTILL]))
     if p.personal_data != "none":
@@ -119,9 +127,20 @@ def _meta(item: Item, lang: Lang) -> str:
     return f"{t(f'obligation_long.{item.obligation.value}', lang)} · {t(f'role.{item.role.value}', lang)}"
 
 
+def _intro(model: AwardModel | None, lang: Lang) -> str:
+    """The award model in one sentence, above the bör-krav."""
+    if model is None:
+        return t("checklist.no_weights", lang)
+    if model.model == "price_deduction":
+        return t("checklist.deduction_intro", lang)
+    if model.model == "lowest_price":
+        return t("checklist.lowest_price_intro", lang)
+    return t("checklist.weights_intro", lang, price=number(model.price or 0, lang))
+
+
 def evaluation(spec: Specification, lang: Lang) -> list[Section]:
     label = _labels(lang)
-    weights = spec.profile.evaluation.weights() if spec.profile.evaluation else {}
+    model = spec.profile.evaluation
     mandatory, desirable = [], []
     for item in ordered(spec):
         if item.is_contract_term:
@@ -135,14 +154,19 @@ def evaluation(spec: Specification, lang: Lang) -> list[Section]:
             mandatory.append(entry)
             continue
         fields.append(Field(label["scoring"], item.scoring(lang) or t("checklist.scoring_default", lang)))
-        if item.id in weights:
-            fields.append(Field(label["weight"], number(weights[item.id], lang)))
-            entry.check = t("checklist.check.points", lang, weight=number(weights[item.id], lang))
+        criterion = model.criteria.get(item.id) if model else None
+        if model and criterion and model.model == "price_quality":
+            weight = number(criterion.weight or 0, lang)
+            fields.append(Field(label["weight"], weight))
+            entry.check = t("checklist.check.points", lang, weight=weight)
+        elif model and criterion:  # price_deduction: the deduction at full points, scaled by the points given
+            deduction = criterion_value(model, criterion, lang)
+            fields.append(Field(label["deduction"], deduction))
+            entry.check = t("checklist.check.deduction", lang, max=max_points(item.scoring(lang)), deduction=deduction)
         else:
             entry.check = t("checklist.check.met_bor", lang)
         desirable.append(entry)
-    intro = (t("checklist.weights_intro", lang, price=number(weights.get("price", 0), lang)) if weights
-             else t("checklist.no_weights", lang))
+    intro = _intro(model, lang)
     sections = [Section(t("checklist.heading.mandatory", lang), mandatory)]
     if desirable:
         sections.append(Section(t("checklist.heading.desirable", lang), desirable, intro))

@@ -389,6 +389,11 @@ def _grid(doc, heads: list[str], rows: list[list[str]], widths_cm: tuple[float, 
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm, strict=True):
                 cell.width = Cm(width)
+    for i, row in enumerate(table.rows):  # no row split over two pages; the header row repeats on each page
+        props = row._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+        if i == 0:
+            props.append(OxmlElement("w:tblHeader"))
     _move_before_sectpr(doc, table._tbl)
 
 

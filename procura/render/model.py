@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from procura import __version__
+from procura.award.model import AwardModel, Criterion
 from procura.award.scale import max_points
 from procura.i18n import listing, number, t
 from procura.models import Lang
@@ -162,21 +163,24 @@ def _nest(markdown: str) -> str:
     return nested.replace("<", "&lt;")
 
 
+def criterion_value(model: AwardModel, criterion: Criterion, lang: Lang) -> str:
+    """What a criterion is worth, as the documents state it: "10 av 100", "50 000 kr" or "3 procent av anbudspriset"."""
+    if model.model == "price_quality":
+        return t("doc.award_weight_value", lang, weight=number(criterion.weight or 0, lang))
+    if criterion.deduction_sek is not None:
+        return t("doc.award_deduction_sek", lang, amount=f"{number(criterion.deduction_sek, lang)} {t('doc.sek', lang)}")
+    return t("doc.award_deduction_pct", lang, pct=number(criterion.deduction_pct or 0, lang))
+
+
 def award_model(spec: Specification, lang: Lang, requirements: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     """The award model as the specification prints it (section "Utvärdering och tilldelning")."""
     model = spec.profile.evaluation
     if model is None:
         return None
-    sek = t("doc.sek", lang)
     criteria = []
     for key, c in model.criteria.items():
         r = requirements.get(key)
-        if model.model == "price_quality":
-            value = t("doc.award_weight_value", lang, weight=number(c.weight or 0, lang))
-        elif c.deduction_sek is not None:
-            value = t("doc.award_deduction_sek", lang, amount=f"{number(c.deduction_sek, lang)} {sek}")
-        else:
-            value = t("doc.award_deduction_pct", lang, pct=number(c.deduction_pct or 0, lang))
+        value = criterion_value(model, c, lang)
         scale = r["scale"] if r else 1
         criteria.append({"id": key, "title": r["title"] if r else key, "value": value, "scale": scale,
                          "scale_text": (t("doc.award_scale_graded", lang, max=scale) if scale > 1

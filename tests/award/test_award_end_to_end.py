@@ -4,6 +4,7 @@ with a price form, and ranked by `procura evaluate` — also after LibreOffice h
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -20,7 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checklists"))
 from checklist_helpers import soffice_convert  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "trygghetslarm.yaml"
-SLOTS = 1350 * 24  # P1 and P3: alarms × months; P2: 300 installations
+# The expectations come from the example's award model, so that the officer can re-weigh it
+PROFILE = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))["evaluation"]
+PRICE = PROFILE["price"]
+WEIGHTS = PROFILE["criteria"]
+FORM = PROFILE["price_form"]  # three lines, the last an option; each price's quantity is quantity × periods
+QUANTITIES = [line["quantity"] * line["periods"] for line in FORM]
 
 
 def run(*args):
@@ -40,15 +46,21 @@ def test_the_specification_prints_the_award_model(built):
     texts = [p.text for p in doc.paragraphs]
     start = max(i for i, t in enumerate(texts) if t == "Utvärdering och tilldelning")  # the heading, not the contents entry
     assert texts.index("Kriterier och viktning") > start and "16 kap. 6 § LOU" in texts[start + 1]
-    assert any(t.startswith("Utvärderingsgrund: bästa förhållandet mellan pris och kvalitet. Pris väger 60") for t in texts)
+    assert any(t.startswith(f"Utvärderingsgrund: bästa förhållandet mellan pris och kvalitet. Pris väger {PRICE} ")
+               for t in texts)
     tables = [[[c.text for c in row.cells] for row in table.rows] for table in doc.tables]
     criteria = next(t for t in tables if t[0] == ["Kriterium", "Vikt", "Skala", "Poängsättning"])
-    assert criteria[1][:2] == ["Pris", "60 av 100"]
+    assert criteria[1][:2] == ["Pris", f"{PRICE} av 100"]
     rows = {r[0].split()[0]: r for r in criteria[2:]}
-    assert set(rows) == {"TG-003", "IO-102", "IO-103", "IN-107", "IN-110", "SF-103", "IS-016"}
-    assert rows["TG-003"][1:3] == ["10 av 100", "0–2 poäng"] and rows["IS-016"][2] == "Ja = 1 poäng, Nej = 0 poäng"
+    assert set(rows) == set(WEIGHTS)
+    scales = built_scales(built)
+    for key, weight in WEIGHTS.items():  # every criterion with its weight and the scale its scoring text gives
+        scale = "Ja = 1 poäng, Nej = 0 poäng" if scales[key] == 1 else f"0–{scales[key]} poäng"
+        assert rows[key][1:3] == [f"{weight} av 100", scale], key
+    assert scales["IS-016"] == 1 and scales["TG-003"] == 2  # both kinds of scale are printed
     prices = next(t for t in tables if t[0][:4] == ["Rad", "Vad som prissätts", "Enhet", "Antal"])
-    assert [r[0] for r in prices[1:]] == ["P1", "P2", "P3"] and prices[3][5] == "Option"
+    assert [r[0] for r in prices[1:]] == [line["id"] for line in FORM]
+    assert [r[5] == "Option" for r in prices[1:]] == [bool(line.get("option")) for line in FORM]
     assert "Utvärdering och tilldelning" in (built / "kravspecifikation.md").read_text(encoding="utf-8")
 
 
@@ -77,7 +89,7 @@ def test_matrix_has_typed_answers_and_a_price_form(built):
     prices = wb["Prisbilaga"]
     assert [c.value for c in prices[1]][:7] == ["Rad", "Vad som prissätts", "Enhet", "Antal", "Perioder", "Option",
                                                 "À-pris (kr, exkl. moms)"]
-    assert [prices.cell(row=r, column=4).value for r in (2, 3, 4)] == [1350, 300, 1350]
+    assert [prices.cell(row=r, column=4).value for r in (2, 3, 4)] == [line["quantity"] for line in FORM]
     assert not prices["G2"].protection.locked and prices["B2"].protection.locked
 
 
@@ -101,39 +113,59 @@ def test_check_reports_the_award_model(tmp_path):
 
 # -- three suppliers ----------------------------------------------------------------------------------
 
-GRADES = {  # per supplier: points per criterion (IS-016 is Ja/Nej), unit prices P1-P3 as a supplier types them
-    "Alfa AB": ({"TG-003": "2", "IO-102": "2", "IO-103": "2", "IN-107": "2", "IN-110": "2", "SF-103": "2", "IS-016": "Ja"},
-                (250, "1 500 kr", "250,00")),
-    "Beta AB": ({"TG-003": "0", "IO-102": "1", "IO-103": "1", "IN-107": "1", "IN-110": "1", "SF-103": "1", "IS-016": "Nej"},
-                (200, 1000, 200)),
-    "Gamma AB": ({"TG-003": "2", "IO-102": "2", "IO-103": "1", "IN-107": "1", "IN-110": "1", "SF-103": "1", "IS-016": "Ja"},
-                 ("225", "1200", 225.0)),
+PRICES = {  # unit prices P1-P3 as a supplier types them
+    "Alfa AB": (250, "1 500 kr", "250,00"),
+    "Beta AB": (200, 1000, 200),
+    "Gamma AB": ("225", "1200", 225.0),
 }
-WEIGHTS = {"TG-003": 10, "IO-102": 5, "IO-103": 5, "IN-107": 5, "IN-110": 5, "SF-103": 5, "IS-016": 5}
-SCALES = {"IS-016": 1}
 
 
-def expected_totals() -> dict[str, float]:
+def built_scales(built: Path) -> dict[str, int]:
+    """Each requirement's points scale as the build states it (1: Ja/Nej)."""
+    data = json.loads((built / "kravspecifikation.json").read_text(encoding="utf-8"))
+    return {r["id"]: r["scale"] for r in data["requirements"]}
+
+
+def grades(name: str, scales: dict[str, int]) -> dict[str, str]:
+    """What each supplier answers per criterion: Alfa the best everywhere; Beta nothing on the heaviest
+    criterion and half elsewhere; Gamma the best on the two heaviest and half elsewhere. A Ja/Nej
+    criterion: Alfa and Gamma Ja, Beta Nej."""
+    heaviest = sorted(WEIGHTS, key=lambda k: -WEIGHTS[k])[:2]
+    out = {}
+    for key in WEIGHTS:
+        top = scales[key]
+        if top == 1:
+            out[key] = "Nej" if name == "Beta AB" else "Ja"
+        elif name == "Alfa AB" or (name == "Gamma AB" and key in heaviest):
+            out[key] = str(top)
+        else:
+            out[key] = "0" if (name == "Beta AB" and key == heaviest[0]) else str(top // 2)
+    return out
+
+
+def expected_totals(scales: dict[str, int]) -> dict[str, float]:
     def price(p):
         return sum(float(str(v).replace(" kr", "").replace(" ", "").replace(",", ".")) * q
-                   for v, q in zip(p, (SLOTS, 300, SLOTS), strict=True))
-    prices = {name: price(p) for name, (_, p) in GRADES.items()}
+                   for v, q in zip(p, QUANTITIES, strict=True))
+    prices = {name: price(p) for name, p in PRICES.items()}
     lowest = min(prices.values())
     out = {}
-    for name, (grades, _) in GRADES.items():
-        quality = sum(w * ((1 if grades[k] == "Ja" else 0) if k in SCALES else int(grades[k]) / 2) for k, w in WEIGHTS.items())
-        out[name] = 60 * lowest / prices[name] + quality
+    for name in PRICES:
+        given = grades(name, scales)
+        quality = sum(w * ((1 if given[k] == "Ja" else 0) if scales[k] == 1 else int(given[k]) / scales[k])
+                      for k, w in WEIGHTS.items())
+        out[name] = PRICE * lowest / prices[name] + quality
     return out
 
 
 def fill_supplier(matrix: Path, dest: Path, name: str) -> Path:
-    grades, prices = GRADES[name]
+    given, prices = grades(name, built_scales(matrix.parent)), PRICES[name]
     wb = openpyxl.load_workbook(matrix)
     ws = wb["Krav"]
     for row in ws.iter_rows(min_row=2):
         req_id, fmt = row[0].value, row[7].value or ""
-        row[4].value = grades.get(req_id) or ("2" if fmt.startswith("Poäng 0–2") else "4" if fmt.startswith("Poäng 0–4")
-                                              else "Ja")
+        top = re.match(r"Poäng 0–(\d+)", fmt)
+        row[4].value = given.get(req_id) or (top.group(1) if top else "Ja")
         row[5].value = f"Se anbudet, avsnitt {req_id}."
         if "minst" in fmt or "högst" in fmt:
             row[8].value = None  # values are optional; the bound is checked when one is given
@@ -147,30 +179,34 @@ def fill_supplier(matrix: Path, dest: Path, name: str) -> Path:
     return dest
 
 
-def check_ranking(data: dict) -> None:
-    totals = expected_totals()
+def check_ranking(data: dict, scales: dict[str, int]) -> None:
+    totals = expected_totals(scales)
     order = sorted(totals, key=totals.get, reverse=True)
     by_name = {Path(s["file"]).stem: s for s in data["suppliers"]}
     assert [n for n in order] == sorted(by_name, key=lambda n: by_name[n]["rank"])
     for name, total in totals.items():
         assert by_name[name]["total"] == pytest.approx(total, abs=1e-3)
-    assert by_name["Beta AB"]["comparison_price"] == 200 * SLOTS * 2 + 1000 * 300
+    assert by_name["Beta AB"]["comparison_price"] == pytest.approx(sum(map(float, [200 * QUANTITIES[0], 1000 * QUANTITIES[1],
+                                                                                  200 * QUANTITIES[2]])))
     assert by_name["Gamma AB"]["hedged"] == ["IS-016"] and by_name["Gamma AB"]["rejected"] is False
-    assert by_name["Alfa AB"]["points"]["TG-003"] == 10 and by_name["Beta AB"]["points"]["price"] == 60
+    # full points give a criterion its whole weight; the lowest price gets the whole price weight
+    assert by_name["Alfa AB"]["points"]["TG-003"] == pytest.approx(WEIGHTS["TG-003"])
+    assert by_name["Beta AB"]["points"]["price"] == pytest.approx(PRICE)
+    assert len({round(t, 6) for t in totals.values()}) == 3  # three distinct totals: the ranking means something
     # the sensitivity of price: moving it by the reported change makes winner and new winner equal
     sens = data["sensitivity"]["price"]
-    assert sens["new_winner"] in by_name and sens["new_value"] == pytest.approx(60 + sens["change"], abs=1e-3)
+    assert sens["new_winner"] in by_name and sens["new_value"] == pytest.approx(PRICE + sens["change"], abs=1e-3)
 
 
 @pytest.fixture
 def three(built, tmp_path):
-    return [fill_supplier(built / "kravmatris.xlsx", tmp_path / f"{name}.xlsx", name) for name in GRADES]
+    return [fill_supplier(built / "kravmatris.xlsx", tmp_path / f"{name}.xlsx", name) for name in PRICES]
 
 
-def test_three_suppliers_are_ranked(three, tmp_path):
+def test_three_suppliers_are_ranked(built, three, tmp_path):
     result = run("evaluate", EXAMPLE, *three, "--format", "json")
     assert result.exit_code == 0, result.output
-    check_ranking(json.loads(result.stdout))
+    check_ranking(json.loads(result.stdout), built_scales(built))
     text = run("evaluate", EXAMPLE, *three, "-o", tmp_path / "rapport")
     assert text.exit_code == 0
     assert "1. Alfa AB: Går vidare" in text.output and "IS-016: ”planeras”" in text.output
@@ -181,14 +217,14 @@ def test_three_suppliers_are_ranked(three, tmp_path):
 
 
 @pytest.mark.slow
-def test_three_suppliers_saved_by_libreoffice_are_ranked(three, tmp_path):
+def test_three_suppliers_saved_by_libreoffice_are_ranked(built, three, tmp_path):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     saved = [soffice_convert(path, "xlsx", tmp_path / "saved", tmp_path / "lo-profile") for path in three]
     assert all(p.parent.name == "saved" for p in saved)
     result = run("evaluate", EXAMPLE, *saved, "--format", "json")
     assert result.exit_code == 0, result.output
-    check_ranking(json.loads(result.stdout))
+    check_ranking(json.loads(result.stdout), built_scales(built))
 
 
 def test_a_formula_typed_as_a_price_is_named_not_used(built, tmp_path):
@@ -220,7 +256,7 @@ def test_rows_reordered_and_values_with_units_are_read(built, tmp_path):
     (supplier,) = data["suppliers"]
     assert supplier["tampered"] == [] and supplier["missing_answers"] == []
     assert supplier["out_of_bounds"] == [bounded[0].value]
-    assert supplier["comparison_price"] == 200 * SLOTS * 2 + 1000 * 300
+    assert supplier["comparison_price"] == pytest.approx(200 * QUANTITIES[0] + 1000 * QUANTITIES[1] + 200 * QUANTITIES[2])
 
 
 def test_a_merged_row_is_named(built, tmp_path):
@@ -241,7 +277,7 @@ def test_price_deduction_ranks_by_comparison_price(built, tmp_path):
                           "criteria": {"TG-003": {"deduction_sek": 2_000_000}, "IS-016": {"deduction_pct": 10}}}
     profile = tmp_path / "avdrag.yaml"
     profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    three = [fill_supplier(built / "kravmatris.xlsx", tmp_path / f"{name}.xlsx", name) for name in GRADES]
+    three = [fill_supplier(built / "kravmatris.xlsx", tmp_path / f"{name}.xlsx", name) for name in PRICES]
     result = run("evaluate", profile, *three, "--format", "json")
     assert result.exit_code == 0, result.output
     got = {Path(s["file"]).stem: s for s in json.loads(result.stdout)["suppliers"]}

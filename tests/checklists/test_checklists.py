@@ -155,3 +155,33 @@ def test_help(command):
 def test_every_kind_is_buildable(profile_path):
     for kind in KINDS:
         assert checklist(profile_path, kind).sections
+
+
+@pytest.mark.parametrize("lang, sek, pct, intro, step", [
+    ("sv", "50\u00a0000 kr", "3 procent av anbudspriset", "mervärdesavdrag", "2 kriterier ger var sitt avdrag"),
+    ("en", "50\u00a0000 SEK", "3 per cent of the tender price", "price deduction", "2 criteria each lower the tender price"),
+])
+def test_evaluation_checklist_lists_each_deduction(tmp_path, lang, sek, pct, intro, step):
+    """A price-deduction model: each criterion shows its deduction (kr or per cent) and the scale it is scored on."""
+    path = write_profile(tmp_path / "p.yaml", evaluation={
+        "model": "price_deduction", "criteria": {"EG-001": {"deduction_sek": 50000}, "TG-003": {"deduction_pct": 3}}})
+    cl = checklist(path, "evaluation", lang)
+    entries = {e.id: e for s in cl.sections for e in s.entries}
+    label = catalogue(lang)["checklist.label.deduction"]
+    assert [f.value for f in entries["EG-001"].fields if f.label == label] == [sek]
+    assert [f.value for f in entries["TG-003"].fields if f.label == label] == [pct]
+    # the points box names the scale (EG-001 has no scoring text: Ja/Nej; TG-003 is 0–2) and the deduction
+    assert "1" in entries["EG-001"].check and sek in entries["EG-001"].check
+    assert " 2 " in entries["TG-003"].check and pct in entries["TG-003"].check
+    weight = catalogue(lang)["checklist.label.weight"]
+    assert not any(f.label == weight for e in entries.values() for f in e.fields)  # no weights of 0 in this model
+    desirable = cl.sections[-1]
+    assert intro in desirable.intro
+    other = next(e for e in desirable.entries if e.id not in ("EG-001", "TG-003"))
+    assert other.check == catalogue(lang)["checklist.check.met_bor"]
+    process = {e.id: e for s in checklist(path, "process", lang).sections for e in s.entries}
+    assert any(step in e.fields[0].value for e in process.values())
+    result = run("checklist", path, "--kind", "evaluation", "-o", tmp_path / "c", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "c" / f"{FILES[lang][1]}.md").read_text(encoding="utf-8")
+    assert sek in md and pct in md

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SIZED, library_copy, requirement
+from helpers import SIZED, library_copy, requirement, with_choices
 from helpers import profile as profile_file
 
 from procura.checks import check_library, check_specification, check_target
@@ -23,7 +23,7 @@ BASE = (EXAMPLES / "trygghetslarm.yaml").read_text(encoding="utf-8")
 
 
 def profile(tmp_path, choices="choices: {}", own="own_requirements: []", extra=""):
-    text = BASE.replace("choices: {}", choices).replace("own_requirements: []", own) + extra
+    text = with_choices(BASE, choices).replace("own_requirements: []", own) + extra
     path = tmp_path / "profil.yaml"
     path.write_text(text, encoding="utf-8")
     return path

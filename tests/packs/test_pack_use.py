@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import EXAMPLES
+from helpers import EXAMPLES, before_choices
 
 from procura.errors import EXIT_INPUT
 
@@ -47,7 +47,7 @@ def test_diff_added_removed(run, make_pack):
 
 def profile(tmp_path: Path, packs: str) -> Path:
     example = EXAMPLES / "trygghetslarm.yaml"
-    text = example.read_text(encoding="utf-8").replace("choices: {}", f"packs:\n{packs}\nchoices: {{}}")
+    text = before_choices(example.read_text(encoding="utf-8"), f"packs:\n{packs}")
     path = tmp_path / "profile.yaml"
     path.write_text(text, encoding="utf-8")
     return path
