@@ -39,9 +39,10 @@ STANDSTILL = SourceRef("LOU 12 kap. 12 §, 20 kap. 1 § (avtalsspärr)",
 # qualification requirements (14 kap.); no source was seen that puts this in "15 kap. 1-2 §§" (docs/sources.md)
 ESPD = SourceRef("Upphandlingsmyndigheten, frågeportalen 2881923 (ESPD som preliminärt bevis, LOU 13–14 kap.)",
                  "https://www.upphandlingsmyndigheten.se/frageportalen/2881923/espd-xtjn/")
-# the statute itself, as published in Regeringskansliets rättsdatabaser (in force 15 January 2026)
+# the statute in Riksdagen's Svensk författningssamling (in force 15 January 2026); the address was seen cited
+# in public repositories, the text itself in Regeringskansliets rättsdatabaser (docs/sources.md, "Library v2")
 CYBERSECURITY_ACT = SourceRef("Cybersäkerhetslag (2025:1506)",
-                              "http://rkrattsbaser.gov.se/sfst?bet%25u2009=%25u20092010%3A800&page=1&post_id=6")
+                              "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/cybersakerhetslag-20251506_sfs-2025-1506/")
 DOS_ACT = SourceRef("Lag (2018:1937) om tillgänglighet till digital offentlig service",
                     "https://www.digg.se/kunskap-och-stod/digital-tillganglighet/rattslig-vagledning/7.-ataganden---vilka-ar-kraven")
 DIGG_DATA = SourceRef("DIGG, Rekommendationer för upphandling av data",

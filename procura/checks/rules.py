@@ -456,7 +456,7 @@ RULES: dict[str, Rule] = {r.id: r for r in [
            "proportionerliga villkor om säkerhet och incidentrapportering.",
            "The Cybersecurity Act covers all municipalities, which must manage supply-chain risk; this justifies "
            "proportionate terms on security and incident notification."),
-          "Cybersäkerhetslag (2025:1506)", "http://rkrattsbaser.gov.se/sfst?bet%25u2009=%25u20092010%3A800&page=1&post_id=6"),
+          "Cybersäkerhetslag (2025:1506)", "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/cybersakerhetslag-20251506_sfs-2025-1506/"),
     # -- the award model (issue 11) -----------------------------------------------------------------------------
     _rule("AWD-001", "completeness", "warning", ("Graderat bör-krav utan vikt", "Graded desirable requirement without weight"),
           ("Bör-kravet har en poängsättning ({scale} poäng) men ingen vikt i utvärderingsmodellen; dess poäng räknas inte.",
