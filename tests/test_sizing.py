@@ -131,3 +131,10 @@ def test_own_requirements_are_included(tmp_path, lib):
     spec = spec_for(tmp_path, lib, own_requirements=own)
     item = items(spec)["EGEN-1"]
     assert item.text("en") == "Leverantören ska utse en kontaktperson." and item.origin == "own"
+
+
+def test_an_exclusion_with_a_reason_carries_the_reason_into_the_memo(tmp_path, lib):
+    why = "Utvärderas inte: kompletterande larmgivare upphandlas separat."
+    spec = spec_for(tmp_path, lib, choices={"DS-001": {"include": False, "justification": why}})
+    (excluded,) = [e for e in spec.excluded if e.id == "DS-001"]
+    assert any(r.sv == f"Exkluderat av upphandlaren: {why}" and why in r.en for r in excluded.reasons)

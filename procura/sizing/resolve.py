@@ -215,7 +215,9 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         applies, reasons = applicability(req, profile, facts, library)
         stricter: list[Text] = []
         if choice is not None and choice.include is False:
-            excluded.append(Excluded(req.id, reasons + [both("reason.officer_excluded")]))
+            why = (both("reason.officer_excluded_because", justification=choice.justification.strip())
+                   if choice.justification else both("reason.officer_excluded"))
+            excluded.append(Excluded(req.id, reasons + [why]))  # the officer's reason goes into the memo
             continue
         unknown = missing_condition_facts(req, facts) if not req.products or set(req.products) & set(profile.products) else []
         if unknown:
