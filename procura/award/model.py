@@ -16,7 +16,7 @@ is a ``price_quality`` model.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -53,15 +53,24 @@ class PriceLine(BaseModel):
 
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$", description="a short line ID, e.g. P1")
     item: dict[Literal["sv", "en"], str] | str = Field(description="what is priced, in the document's languages")
-    unit: str = Field(default="", max_length=40, description="price per …, e.g. 'larm och månad'")
+    unit: dict[Literal["sv", "en"], Annotated[str, Field(max_length=40)]] | Annotated[str, Field(max_length=40)] = Field(
+        default="", description="price per …, e.g. 'larm och månad' or {sv: larm och månad, en: alarm and month}")
     quantity: float = _finite(gt=0, le=1e9, description="how many units")
     periods: float = _finite(default=1, gt=0, le=1e4, description="how many periods (e.g. months) each unit is paid for")
     option: bool = Field(default=False, description="an option (an extension or an extra); counted in the comparison price")
 
     def label(self, lang: str) -> str:
-        if isinstance(self.item, str):
-            return self.item
-        return self.item.get(lang) or next(iter(self.item.values()))
+        return _in(self.item, lang)
+
+    def unit_label(self, lang: str) -> str:
+        return _in(self.unit, lang)
+
+
+def _in(text: dict[str, str] | str, lang: str) -> str:
+    """A price-form text in ``lang``, else in the language it is given in."""
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or next(iter(text.values()), "")
 
 
 class AwardModel(BaseModel):

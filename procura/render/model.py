@@ -186,7 +186,7 @@ def award_model(spec: Specification, lang: Lang, requirements: dict[str, dict[st
                          "scale_text": (t("doc.award_scale_graded", lang, max=scale) if scale > 1
                                         else t("doc.award_scale_yes_no", lang)),
                          "scoring": (r["scoring"] if r and r["scoring"] else t("doc.award_scoring_default", lang))})
-    lines = [{"id": line.id, "item": line.label(lang), "unit": line.unit, "quantity": number(line.quantity, lang),
+    lines = [{"id": line.id, "item": line.label(lang), "unit": line.unit_label(lang), "quantity": number(line.quantity, lang),
               "periods": number(line.periods, lang), "option": line.option,
               "quantity_value": line.quantity, "periods_value": line.periods} for line in model.price_form]
     return {
