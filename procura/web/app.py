@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -636,11 +637,10 @@ async def check_form(request: Request) -> Response:
     return page(request, "check.html.j2", suffixes=accepted_suffixes(), result=None, error=None)
 
 
-async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...]) -> tuple[str, Path]:
+async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...], folder: Path) -> Path:
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise InputError("no file chosen", hint="choose a document to upload")
     filename = safe_upload_name(upload.filename, suffixes)
-    upload_id, folder = state.workspace.new_upload()
     target = folder / filename
     written = 0
     with target.open("wb") as fh:
@@ -652,7 +652,7 @@ async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...]) -> 
                 raise InputError(f"the file is larger than the limit of {state.config.max_upload_bytes} bytes",
                                  filename, "split it or check it is the right file")
             fh.write(chunk)
-    return upload_id, target
+    return target
 
 
 def _check(state: State, path: Path, options: CheckOptions, lang: Lang, report: Path) -> dict[str, Any]:
@@ -672,26 +672,37 @@ def _check(state: State, path: Path, options: CheckOptions, lang: Lang, report: 
 
 @action
 async def check(request: Request, form: FormData) -> Response:
+    """A document checked: it is kept only while this request runs (a scratch folder, removed
+    whatever happens); the review report is kept for a while to be downloaded."""
     state = st(request)
     lang = lang_of(request)
     suffixes = accepted_suffixes()
+    state.workspace.sweep()
     try:
         value_text = str(form.get("estimated_value") or "").strip()
         value = parse_number("estimated_value", value_text) if value_text else None
         options = CheckOptions(estimated_value_sek=value or None, framework=form.get("framework") == "on", library=state.library)
-        upload_id, path = await _save_upload(state, form.get("document"), suffixes)
-        report = path.parent / f"{t('web.check.report_file', lang)}.docx"
-        result = await run_in_threadpool(_check, state, path, options, lang, report)
+        with state.workspace.scratch() as folder:
+            path = await _save_upload(state, form.get("document"), suffixes, folder)
+            report = folder / f"{t('web.check.report_file', lang)}.docx"
+            result = await run_in_threadpool(_check, state, path, options, lang, report)
+            report_id, kept = state.workspace.new_report()
+            report = Path(shutil.move(report, kept / report.name))
     except AnswerError as exc:
         return page(request, "check.html.j2", status=400, suffixes=suffixes, result=None, error=exc.message(lang))
     except ProcuraError as exc:
         return page(request, "check.html.j2", status=400, suffixes=suffixes, result=None, error=str(exc))
-    return page(request, "check.html.j2", suffixes=suffixes, result=result, upload_id=upload_id, report=report.name, error=None)
+    return page(request, "check.html.j2", suffixes=suffixes, result=result, upload_id=report_id, report=report.name, error=None)
 
 
 async def check_report(request: Request) -> Response:
     state = st(request)
-    folder = state.workspace.upload(request.path_params["upload_id"])
+    try:
+        folder = state.workspace.report(request.path_params["upload_id"])
+    except OutsideWorkspace:
+        raise
+    except InputError:  # kept for an hour, then swept
+        return page(request, "error.html.j2", status=404, message=t("web.check.report_gone", lang_of(request)))
     reports = sorted(p for p in folder.glob("*.docx") if p.name.startswith(("granskningsrapport", "review-report")))
     if not reports:
         raise HTTPException(404)
@@ -759,10 +770,13 @@ def _preview(state: State, path: Path):
 async def packs_preview(request: Request, form: FormData) -> Response:
     """A pack archive uploaded: what it would add or change against the installed version."""
     state = st(request)
+    state.workspace.sweep()
+    upload_id, folder = state.workspace.new_upload()
     try:
-        upload_id, path = await _save_upload(state, form.get("archive"), (".zip",))
+        path = await _save_upload(state, form.get("archive"), (".zip",), folder)
         new, old_version, diff = await run_in_threadpool(_preview, state, path)
     except ProcuraError as exc:
+        state.workspace.remove_upload(upload_id)
         return page(request, "packs.html.j2", status=400, diff=None, error=str(exc), message=None, upload_id=None,
                     **_packs_model(state))
     preview = {"name": new.name, "version": new.version, "old_version": old_version, "requirements": len(new.requirements),
@@ -791,6 +805,8 @@ async def packs_install(request: Request, form: FormData) -> Response:
         else:
             raise InputError("no pack given", hint="upload an archive or give a git+https:// URL")
         pack = await run_in_threadpool(state.packs().install, source, False, state.library)
+        if upload_id:
+            state.workspace.remove_upload(upload_id)  # installed: the pack store keeps its own copy
     except ProcuraError as exc:
         return page(request, "packs.html.j2", status=400, diff=None, error=str(exc), message=None, upload_id=None,
                     **_packs_model(state))
@@ -846,5 +862,6 @@ def create_app(config: WebConfig) -> Starlette:
     handlers = {ProcuraError: on_error, CsrfError: on_error, HTTPException: on_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.procura = State(config, Workspace(config.workspace), load_library(), environment())
+    app.state.procura.workspace.sweep()  # what a stopped server left behind
     app.add_middleware(Guard, config=config, login_page=login_page)
     return app
