@@ -500,11 +500,12 @@ def _award_trial(state: State, path: Path, form: FormData, lang: Lang) -> tuple[
     checked = check_award(form, offered, spec.profile.evaluation, lang)
     findings: list = []
     if not checked.errors:
-        text = set_entry(loaded.text, "evaluation", checked.data)
-        trial = load_text(text, path)
-        library, lock = library_for(trial, BuildOptions(out_dir=path.parent, library=state.library,
-                                                        packs_dir=state.config.packs_dir))
-        findings = state.check(resolve(trial, library), lock)
+        from procura.checks.specification import award_findings
+
+        trial = load_text(set_entry(loaded.text, "evaluation", checked.data), path)
+        library, _ = library_for(trial, BuildOptions(out_dir=path.parent, library=state.library,
+                                                     packs_dir=state.config.packs_dir))
+        findings = award_findings(resolve(trial, library))
     return {"values": _award_values(form), "errors": checked.errors, "findings": findings, "total": checked.total}, checked
 
 

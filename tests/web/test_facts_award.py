@@ -271,3 +271,23 @@ def test_fill_facts_answers_every_field_it_is_given():
               "fact.price_index.base_month": "month", "fact.systems.care_record": "text"}
     assert fill_facts(fields) == {"fact.volumes.a.individuals": "12", "fact.alarms.mobile": "true",
                                   "fact.price_index.base_month": "2026-10", "fact.systems.care_record": "Svar till systems.care_record"}
+
+
+def test_the_live_award_findings_are_those_check_reports(workspace):
+    from procura.checks import check_specification
+    from procura.checks.specification import award_findings
+    from procura.web.facts import AWARD_RULES
+
+    path = workspace / "larm.yaml"
+    _, desirable = _desirable(workspace)
+    text = path.read_text(encoding="utf-8").split("\nevaluation:")[0]
+    path.write_text(text + f"\nevaluation: {{price: 50, {desirable[0].id}: 20}}\n", encoding="utf-8")
+    spec = resolve(load_profile(path), load_library())
+
+    def key(f):
+        return f.rule, f.location.requirement, f.message.get("sv")
+
+    live = sorted(map(key, award_findings(spec)))
+    assert any(rule == "CON-004" for rule, _, _ in live)  # 50 + 20 is not 100
+    assert live == sorted(key(f) for f in check_specification(spec) if f.rule in AWARD_RULES or
+                          (f.rule == "CON-006" and f.location.requirement == desirable[0].id))
