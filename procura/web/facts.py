@@ -10,9 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from procura.answers import ALARM_KEYS, FACT, TRAINEE_KEYS, VOLUME_KEYS, AnswerError, check_facts
 from procura.award.form import PREFIX as AWARD
 from procura.award.scale import max_points
+from procura.errors import ProcuraError
 from procura.i18n import number, t
 from procura.library import Library
 from procura.models import Lang, Obligation, Profile
@@ -92,7 +95,7 @@ def trial_questions(profile_data: dict, form: Any, library: Library, rounds: int
         data.update({k: v for k, v in entries.items() if v is not None})
         try:
             spec = resolve(LoadedProfile(Profile.model_validate(data), _NEW, ""), library)
-        except Exception:  # noqa: BLE001 — an answer still wrong elsewhere in the form: no facts can be worked out yet
+        except (ProcuraError, ValidationError):  # an answer still wrong elsewhere in the form: no facts to work out yet
             return questions, entries
         found = needed_questions(spec)
         entries = check_facts(form, found, profile_data["products"], required=False).entries

@@ -291,3 +291,13 @@ def test_the_live_award_findings_are_those_check_reports(workspace):
     assert any(rule == "CON-004" for rule, _, _ in live)  # 50 + 20 is not 100
     assert live == sorted(key(f) for f in check_specification(spec) if f.rule in AWARD_RULES or
                           (f.rule == "CON-006" and f.location.requirement == desirable[0].id))
+
+
+def test_every_fact_and_award_field_has_a_label(client):
+    pages = [client.post("/new/facts", data={**NEW, "csrf_token": csrf(client)}, headers=HX).text, client.get("/p/larm").text,
+             client.post("/p/larm/award/check", headers=HX,
+                         data={"csrf_token": csrf(client), "award.model": "price_deduction", "whole": "1"}).text]
+    for html in pages:
+        labelled = set(re.findall(r'<label[^>]*for="([^"]+)"', html))
+        fields = set(re.findall(r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', html))
+        assert fields and fields <= labelled, f"fields without a label: {fields - labelled}"
