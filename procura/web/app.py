@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import time
 from collections import OrderedDict
@@ -51,6 +52,7 @@ from procura.i18n import number, t
 from procura.library import Library, load_library
 from procura.library.query import filter_requirements, search
 from procura.models import LEVEL_ORDER, Lang
+from procura.models.requirement import ID_PATTERN
 from procura.profile_edit import JustificationNeeded, load_text, set_entry, update_choice, update_entries
 from procura.profiles import write_profile
 from procura.render.paths import templates_path
@@ -63,6 +65,7 @@ from procura.web.security import CSRF_FIELD, CsrfError, Guard, action
 from procura.web.workspace import OutsideWorkspace, Workspace, safe_upload_name
 
 LANG_COOKIE = "procura_lang"
+ID = re.compile(ID_PATTERN)  # a criterion the award form names must look like a requirement ID
 KLASSA_LEVELS = (0, 1, 2, 3, 4)
 FINDINGS_CACHE = 64  # profiles whose findings are remembered
 
@@ -496,7 +499,7 @@ def _award_trial(state: State, path: Path, form: FormData, lang: Lang) -> tuple[
     offered = [i.id for i in spec.items if i.obligation.value == "bor" and not i.is_contract_term]
     offered += [k for k in (spec.profile.evaluation.criteria if spec.profile.evaluation else {}) if k not in offered]
     offered += [k.removeprefix(AWARD_PREFIX + "c.") for k in form.keys() if k.startswith(AWARD_PREFIX + "c.")
-                and k.removeprefix(AWARD_PREFIX + "c.") not in offered]
+                and k.removeprefix(AWARD_PREFIX + "c.") not in offered and ID.match(k.removeprefix(AWARD_PREFIX + "c."))]
     checked = check_award(form, offered, spec.profile.evaluation, lang)
     findings: list = []
     if not checked.errors:

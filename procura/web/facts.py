@@ -7,6 +7,7 @@ procura.award.form.check_award; this module only turns them into labelled fields
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from procura.errors import ProcuraError
 from procura.i18n import number, t
 from procura.library import Library
 from procura.models import Lang, Obligation, Profile
+from procura.models.requirement import ID_PATTERN
 from procura.sizing.facts import needed_questions
 from procura.sizing.resolve import LoadedProfile, Specification, resolve
 
@@ -132,7 +134,8 @@ def award_view(spec: Specification, values: dict[str, str], errors: dict[str, An
     ids = [i.id for i in desirable]
     current = spec.profile.evaluation
     named = [k for k in (current.criteria if current else {}) if k not in ids]
-    named += [k.removeprefix(AWARD + "c.") for k in values if k.startswith(AWARD + "c.") and k.removeprefix(AWARD + "c.") not in ids + named]
+    named += [k.removeprefix(AWARD + "c.") for k in values if k.startswith(AWARD + "c.")
+              and k.removeprefix(AWARD + "c.") not in ids + named and re.match(ID_PATTERN, k.removeprefix(AWARD + "c."))]
     by_req: dict[str, list] = {}
     general = []
     for f in findings:

@@ -301,3 +301,11 @@ def test_every_fact_and_award_field_has_a_label(client):
         labelled = set(re.findall(r'<label[^>]*for="([^"]+)"', html))
         fields = set(re.findall(r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', html))
         assert fields and fields <= labelled, f"fields without a label: {fields - labelled}"
+
+
+def test_a_criterion_that_is_no_requirement_id_is_ignored(client, workspace):
+    _, desirable = _desirable(workspace)
+    form = {"csrf_token": csrf(client), "award.model": "price_quality", "award.price": "90",
+            f"award.c.{desirable[0].id}": "10", "award.c.<script>": "5", "award.c.../../x": "5", "op": "save"}
+    assert client.post("/p/larm/award", data=form).status_code == 303
+    assert set(load_profile(workspace / "larm.yaml").profile.evaluation.criteria) == {desirable[0].id}
