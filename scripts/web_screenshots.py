@@ -45,7 +45,7 @@ def main() -> int:
     def shot(name: str, full: bool = False) -> None:
         time.sleep(0.3)
         if full:
-            height = driver.execute_script("return Math.min(document.body.scrollHeight, 2600)")
+            height = driver.execute_script("return Math.min(document.body.scrollHeight, 2000)")
             driver.set_window_size(1280, height)
         driver.save_screenshot(str(OUT / f"{name}.png"))
         driver.set_window_size(1280, 1000)
@@ -61,8 +61,9 @@ def main() -> int:
         wait.until(ec.text_to_be_present_in_element((By.ID, "msg-value"), "tal"))
         driver.find_element(By.ID, "f-fact-volumes-trygghetslarm-individuals").send_keys("1200")
         driver.find_element(By.ID, "f-fact-price_index-base_month").send_keys("oktober")
-        driver.execute_script("window.scrollTo(0, 0)")
-        shot("new-procurement")
+        driver.execute_script("document.getElementById('f-value').scrollIntoView()")
+        driver.execute_script("window.scrollBy(0, -60)")
+        shot("new-procurement", full=True)
         driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#msg-f-fact-price_index-base_month.invalid")))
         driver.execute_script("document.getElementById('q-price_index').scrollIntoView()")
