@@ -141,3 +141,160 @@ def _list(value: Any) -> list[str]:
     if isinstance(value, Sequence):
         return [str(p).strip() for p in value if str(p).strip()]
     return []
+
+
+# -- the profile facts (docs/library.md, "Profile facts"), asked as the chosen requirements need them --
+VOLUME_KEYS = ("individuals", "devices", "staff_users", "concurrent_users")
+ALARM_KEYS = ("stationary", "mobile", "reception")
+TRAINEE_KEYS = ("administrators", "super_users")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+FACT = "fact."  # the prefix of every fact field in a form
+
+
+def fact_inputs(question: str, products: Sequence[str]) -> list[str]:
+    """The form fields of one fact question (procura.sizing.facts.QUESTIONS)."""
+    if question == "volumes":
+        return [f"{FACT}volumes.{p}.{k}" for p in products for k in VOLUME_KEYS]
+    if question == "alarms":
+        return [f"{FACT}alarms.{k}" for k in ALARM_KEYS]
+    if question == "trainees":
+        return [f"{FACT}trainees.{k}" for k in TRAINEE_KEYS]
+    if question == "price_index":
+        return [f"{FACT}price_index.name", f"{FACT}price_index.base_month"]
+    return [FACT + question]
+
+
+def fact_values(profile: Any) -> dict[str, str]:
+    """The facts a profile gives, as a form shows them."""
+    out: dict[str, str] = {}
+    for product, volumes in profile.volumes.items():
+        for key in VOLUME_KEYS:
+            if getattr(volumes, key) is not None:
+                out[f"{FACT}volumes.{product}.{key}"] = str(getattr(volumes, key))
+    if profile.systems.care_record:
+        out[f"{FACT}systems.care_record"] = profile.systems.care_record
+    if profile.alarms is not None:
+        out.update({f"{FACT}alarms.{k}": str(getattr(profile.alarms, k)).lower() for k in ALARM_KEYS})
+    if profile.languages:
+        out[f"{FACT}languages"] = ", ".join(profile.languages)
+    if profile.trainees is not None:
+        out.update({f"{FACT}trainees.{k}": str(getattr(profile.trainees, k)) for k in TRAINEE_KEYS})
+    if profile.price_index is not None:
+        out[f"{FACT}price_index.name"] = profile.price_index.name
+        out[f"{FACT}price_index.base_month"] = profile.price_index.base_month
+    for key in ("dpa", "risk_assessment"):
+        if getattr(profile.annexes, key):
+            out[f"{FACT}annexes.{key}"] = getattr(profile.annexes, key)
+    return out
+
+
+@dataclass
+class CheckedFacts:
+    entries: dict[str, Any]  # top-level profile key -> its new value (None: remove the key)
+    errors: dict[str, AnswerError]  # form field -> what to write instead
+    unanswered: list[str]  # questions left empty
+
+
+def _whole(field: str, text: str) -> int:
+    number = parse_number(field, text)
+    if number != int(number):
+        raise AnswerError(field, "web.error.whole")
+    return int(number)
+
+
+def _text(field: str, text: str) -> str:
+    if len(text) > 300:
+        raise AnswerError(field, "web.error.too_long", limit=300)
+    return text
+
+
+def check_facts(form: Mapping[str, Any], questions: Sequence[str], products: Sequence[str], current: Any = None,
+                required: bool = True) -> CheckedFacts:
+    """The answers to the fact ``questions`` as profile entries, merged into the ``current`` profile's.
+
+    ``required``: an unanswered question is an error at its field (a new procurement must build);
+    otherwise it is left out of the profile, where build and check report it."""
+    def get(name: str) -> str:
+        value = form.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    entries: dict[str, Any] = {}
+    errors: dict[str, AnswerError] = {}
+    unanswered: list[str] = []
+
+    def attempt(field: str, parse, text: str) -> Any:
+        try:
+            return parse(field, text)
+        except AnswerError as exc:
+            errors[field] = exc
+            return None
+
+    def group(question: str, keys: Sequence[str], parse) -> dict | None:
+        """All the keys of a question answered, or none (None); some answered: an error at each empty one."""
+        texts = {k: get(f"{FACT}{question}.{k}") for k in keys}
+        if not any(texts.values()):
+            unanswered.append(question)
+            if required:
+                for k in keys:
+                    errors[f"{FACT}{question}.{k}"] = AnswerError(f"{FACT}{question}.{k}", "web.error.required")
+            return None
+        for k, text in texts.items():
+            if not text:
+                errors[f"{FACT}{question}.{k}"] = AnswerError(f"{FACT}{question}.{k}", "web.error.required")
+        values = {k: attempt(f"{FACT}{question}.{k}", parse, text) for k, text in texts.items() if text}
+        return values if len(values) == len(keys) and None not in values.values() else None
+
+    for question in questions:
+        if question == "volumes":
+            volumes = {p: v.model_dump(exclude_none=True) for p, v in current.volumes.items()} if current else {}
+            for product in products:
+                texts = {k: get(f"{FACT}volumes.{product}.{k}") for k in VOLUME_KEYS}
+                given = {k: attempt(f"{FACT}volumes.{product}.{k}", _whole, text) for k, text in texts.items() if text}
+                if not given:
+                    volumes.pop(product, None)
+                    unanswered.append(question)
+                    if required:
+                        errors[f"{FACT}volumes.{product}"] = AnswerError(f"{FACT}volumes.{product}", "web.error.volumes")
+                elif None not in given.values():
+                    volumes[product] = given
+            entries["volumes"] = volumes or None
+        elif question == "alarms":
+            def yes_no(field: str, text: str) -> bool:
+                if text not in ("true", "false"):
+                    raise AnswerError(field, "web.error.yes_no")
+                return text == "true"
+            entries["alarms"] = group("alarms", ALARM_KEYS, yes_no)
+        elif question == "trainees":
+            entries["trainees"] = group("trainees", TRAINEE_KEYS, _whole)
+        elif question == "price_index":
+            def month(field: str, text: str) -> str:
+                if not _MONTH.match(text):
+                    raise AnswerError(field, "web.error.month")
+                return text
+            entries["price_index"] = group("price_index", ("name", "base_month"),
+                                           lambda f, text: month(f, text) if f.endswith("base_month") else _text(f, text))
+        elif question == "languages":
+            text = get(f"{FACT}languages")
+            names = [x.strip() for x in text.split(",") if x.strip()] if attempt(f"{FACT}languages", _text, text) else []
+            if not names:
+                unanswered.append(question)
+                if required and f"{FACT}languages" not in errors:
+                    errors[f"{FACT}languages"] = AnswerError(f"{FACT}languages", "web.error.required")
+            entries["languages"] = names or None
+        else:  # systems.care_record, annexes.dpa, annexes.risk_assessment
+            key, sub = question.split(".")
+            base = entries.get(key)
+            if base is None:
+                base = getattr(current, key).model_dump(exclude_none=True) if current else {}
+            text = get(FACT + question)
+            value = attempt(FACT + question, _text, text) if text else None
+            if not text:
+                unanswered.append(question)
+                if required:
+                    errors[FACT + question] = AnswerError(FACT + question, "web.error.required")
+            if value:
+                base[sub] = value
+            else:
+                base.pop(sub, None)
+            entries[key] = base or None
+    return CheckedFacts(entries, errors, list(dict.fromkeys(unanswered)))

@@ -193,3 +193,51 @@ def _update_choice(path: Path, req_id: str, changes: dict[str, Any], library: Li
     spec = resolve(load_text(new_text, path), library)  # refuses before anything is written
     write_text_atomically(path, new_text)
     return spec
+
+
+def block_entry(key: str, value: Any) -> str:
+    """A top-level entry as block YAML, its innermost mappings and lists in flow style."""
+    return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=4096)
+
+
+def set_entry(text: str, key: str, value: Any) -> str:
+    """The profile ``text`` with the top-level entry ``key`` replaced by ``value`` (removed when None).
+    A new entry goes after the entry before it in the profile's field order (volumes after hosting,
+    evaluation last); every other line is kept as written, comments included."""
+    root = yaml.compose(text, Loader=SafeLoader)
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise InputError("the profile is not a block YAML mapping", hint="start from `procura init`")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    new = block_entry(key, value).splitlines(keepends=True) if value is not None else []
+    pair = next(((k, v) for k, v in root.value if k.value == key), None)
+    if pair is not None:
+        k, v = pair
+        lines[k.start_mark.line:_last_line(v, lines) + 1] = new
+        return "".join(lines)
+    if not new:
+        return "".join(lines)
+    order = list(Profile.model_fields)
+    earlier = [(k, v) for k, v in root.value if k.value in order and order.index(k.value) < order.index(key)]
+    if not earlier:
+        return "".join(lines) + "".join(new)
+    _, v = max(earlier, key=lambda kv: kv[0].start_mark.line)
+    at = _last_line(v, lines) + 1
+    lines[at:at] = new
+    return "".join(lines)
+
+
+def update_entries(path: Path, entries: dict[str, Any], library: Library) -> Specification:
+    """Set top-level profile entries (the facts, the award model): each key of ``entries`` is
+    replaced, or removed when its value is None. The new text must load and right-size before it
+    replaces the file. Returns the new specification."""
+    with _locked(path):
+        loaded = load_profile(path)
+        text = loaded.text
+        for key, value in entries.items():
+            text = set_entry(text, key, value)
+        spec = resolve(load_text(text, path), library)  # refuses before anything is written
+        if text != loaded.text:
+            write_text_atomically(path, text)
+        return spec

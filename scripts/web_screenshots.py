@@ -45,7 +45,7 @@ def main() -> int:
     def shot(name: str, full: bool = False) -> None:
         time.sleep(0.3)
         if full:
-            height = driver.execute_script("return Math.min(document.body.scrollHeight, 2600)")
+            height = driver.execute_script("return Math.min(document.body.scrollHeight, 2000)")
             driver.set_window_size(1280, height)
         driver.save_screenshot(str(OUT / f"{name}.png"))
         driver.set_window_size(1280, 1000)
@@ -53,9 +53,22 @@ def main() -> int:
 
     try:
         driver.get(url + "/new")
+        driver.find_element(By.ID, "f-products-trygghetslarm").click()
+        wait.until(ec.presence_of_element_located((By.ID, "f-fact-alarms-reception-true")))
+        driver.find_element(By.ID, "f-fact-alarms-reception-true").click()
+        wait.until(ec.presence_of_element_located((By.ID, "f-fact-languages")))
         driver.find_element(By.ID, "f-value").send_keys("sex miljoner\t")
         wait.until(ec.text_to_be_present_in_element((By.ID, "msg-value"), "tal"))
+        driver.find_element(By.ID, "f-fact-volumes-trygghetslarm-individuals").send_keys("1200")
+        driver.find_element(By.ID, "f-fact-price_index-base_month").send_keys("oktober")
+        driver.execute_script("document.getElementById('f-value').scrollIntoView()")
+        driver.execute_script("window.scrollBy(0, -60)")
         shot("new-procurement", full=True)
+        driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#msg-f-fact-price_index-base_month.invalid")))
+        driver.execute_script("document.getElementById('q-price_index').scrollIntoView()")
+        driver.execute_script("window.scrollBy(0, -200)")
+        shot("new-facts")
         from procura.library import load_library
         from procura.sizing import load_profile, resolve
 
@@ -72,6 +85,19 @@ def main() -> int:
         driver.execute_script(f"document.getElementById('req-{raise_me.id}').scrollIntoView()")
         driver.execute_script("window.scrollBy(0, -120)")
         shot("procurement")
+        driver.get(url + "/p/trygghetslarm#award")
+        driver.find_element(By.CSS_SELECTOR, "#f-award-model option[value=price_quality]").click()
+        price = wait.until(ec.presence_of_element_located((By.ID, "f-award-price")))
+        price.clear()
+        from procura.sizing import load_profile as load
+
+        model = load(workspace / "trygghetslarm.yaml").profile.evaluation
+        price.send_keys(str(int(model.price) - 5 if model and model.price else 55))
+        total = model.total() - 5 if model and model.price else 55
+        wait.until(ec.text_to_be_present_in_element((By.ID, "award-status"), f"{total:g} av 100"))
+        driver.execute_script("document.getElementById('award').scrollIntoView()")
+        driver.execute_script("window.scrollBy(0, -70)")
+        shot("award")
         driver.get(url + "/p/trygghetslarm/build")
         driver.find_element(By.ID, "build-button").click()
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#build-result .ok")))

@@ -192,3 +192,9 @@ def _completeness(spec: Specification, file: str | None, suggester: Suggester) -
                               f"{profile.hosting.data_location}.",
                     detail_en=f"The text demands data inside Sweden but the profile says hosting.data_location: "
                               f"{profile.hosting.data_location}.")
+
+
+def award_findings(spec: Specification) -> list[Finding]:
+    """The findings on the award model alone (AWD-001..003, CON-004, CON-006 on its criteria), for a
+    model being edited: the same as check_specification gives, without checking every text again."""
+    return list(_evaluation(spec, str(spec.profile_path) if spec.profile_path else None, spec.profile_text))

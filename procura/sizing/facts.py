@@ -153,3 +153,43 @@ def missing_fact_errors(missing: list[MissingFact], where: str) -> list[InputErr
                        f"add `{field}` to the profile (docs/library.md, Profile facts), exclude the requirement with "
                        f"`choices: {{{ids[0]}: {{include: false}}}}`, or build a marked draft with --draft")
             for field, ids in by_field.items()]
+
+
+# The questions an officer answers for the facts, one per profile entry, in the order a form asks
+# them. estimated_value_sek and hosting.data_location are asked with the procurement itself.
+QUESTIONS = ("volumes", "systems.care_record", "alarms", "languages", "trainees", "price_index", "annexes.dpa",
+             "annexes.risk_assessment")
+CONDITION_FACTS = ("stationary_alarms", "mobile_alarms", "alarm_reception")  # facts a profile may leave unsaid
+
+
+def question_of(fact: str) -> str | None:
+    """The question that gives ``fact`` (``alarm_reception`` -> ``alarms``), or None when it is asked elsewhere."""
+    name = FIELDS.get(fact, fact)
+    if name.startswith(("alarms.", "price_index.")):
+        name = name.split(".")[0]
+    return name if name in QUESTIONS else None
+
+
+def needed_questions(spec) -> list[str]:
+    """The fact questions the specification's requirements read, answered or not, in QUESTIONS order.
+
+    A fact counts when a chosen requirement's text needs it, when a requirement of the chosen product
+    areas has a condition on it, or when a requirement left out for want of a condition fact would need
+    it once that fact is given (so a form asks for everything at once)."""
+    profile = spec.profile
+    facts: set[str] = {m.fact for m in spec.missing}
+    for item in spec.items:
+        facts.update(item.facts)
+    waiting = {m.requirement for m in spec.missing if m.fact in CONDITION_FACTS}
+    for loaded in spec.library.requirements.values():
+        req = loaded.requirement
+        choice = profile.choices.get(req.id)
+        if (req.products and not set(req.products) & set(profile.products)) or (choice is not None and choice.include is False):
+            continue
+        conditions = [req.applies_when] + [level.when for level in req.levels.values()]
+        facts.update(f for c in conditions if c is not None for f in facts_used(c) if f in CONDITION_FACTS)
+        if req.id in waiting:
+            for level in req.levels:
+                facts.update(req.profile_facts(level))
+    asked = {question_of(f) for f in facts}
+    return [q for q in QUESTIONS if q in asked]

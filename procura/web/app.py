@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shutil
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,7 +26,18 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from procura import __version__
-from procura.answers import FIELDS, AnswerError, check_answer, check_answers, parse_number
+from procura.answers import (
+    FACT,
+    FIELDS,
+    AnswerError,
+    check_answer,
+    check_answers,
+    check_facts,
+    fact_values,
+    parse_number,
+)
+from procura.award.form import PREFIX as AWARD_PREFIX
+from procura.award.form import award_values, check_award
 from procura.build import BuildOptions, library_for
 from procura.build import build as run_build
 from procura.checklists.write import ChecklistOptions, write_checklists
@@ -39,16 +52,20 @@ from procura.i18n import number, t
 from procura.library import Library, load_library
 from procura.library.query import filter_requirements, search
 from procura.models import LEVEL_ORDER, Lang
-from procura.profile_edit import JustificationNeeded, update_choice
+from procura.models.requirement import ID_PATTERN
+from procura.profile_edit import JustificationNeeded, load_text, set_entry, update_choice, update_entries
 from procura.profiles import write_profile
 from procura.render.paths import templates_path
 from procura.sizing import load_profile, resolve
+from procura.sizing.facts import needed_questions
 from procura.sizing.resolve import format_parameter
 from procura.web.config import WebConfig
+from procura.web.facts import AWARD_RULES, award_view, fact_errors_list, facts_view, needed_by, trial_questions
 from procura.web.security import CSRF_FIELD, CsrfError, Guard, action
 from procura.web.workspace import OutsideWorkspace, Workspace, safe_upload_name
 
 LANG_COOKIE = "procura_lang"
+ID = re.compile(ID_PATTERN)  # a criterion the award form names must look like a requirement ID
 KLASSA_LEVELS = (0, 1, 2, 3, 4)
 FINDINGS_CACHE = 64  # profiles whose findings are remembered
 
@@ -126,14 +143,43 @@ async def home(request: Request) -> Response:
 
 
 # -- new procurement ------------------------------------------------------------------------------
-def _new_form(request: Request, values: dict, errors: dict[str, AnswerError], status: int = 200) -> Response:
+def _new_form(request: Request, values: dict, errors: dict[str, AnswerError], status: int = 200,
+              form: FormData | None = None, fact_errors: dict[str, AnswerError] | None = None) -> Response:
     state = st(request)
     lang = lang_of(request)
     products = [{"slug": slug, "name": area.name.get(lang), "description": area.description.get(lang)}
                 for slug, area in state.library.products.items()]
     messages = {field: err.message(lang) for field, err in errors.items()}
+    facts = _new_facts(state, values, form, fact_errors or {}, lang)
+    error_list = [(f"f-{field}", t(f"web.new.{field}", lang), msg) for field, msg in messages.items()]
+    error_list += fact_errors_list(facts)
     return page(request, "new.html.j2", status=status, values=values, errors=messages, products=products,
-                klassa=KLASSA_LEVELS)
+                klassa=KLASSA_LEVELS, facts=facts, error_list=error_list, facts_url="/new/facts")
+
+
+def _trial_profile(values: dict[str, Any], library: Library) -> dict[str, Any]:
+    """The profile the form's answers so far describe, with a stand-in for each answer not yet usable."""
+    fallback = {"organisation": "-", "title": "-", "reference": "-", "name": "new", "products": [], "value": 1_000_000,
+                "years": 4, "framework": False, "confidentiality": 2, "integrity": 2, "availability": 2,
+                "personal_data": "ordinary", "life_critical": False, "users": [], "data_location": "eu_eea", "language": "sv"}
+    checked = check_answers(values, library)
+    v = {k: checked.values.get(k, fallback[k]) if k not in checked.errors else fallback[k] for k in fallback}
+    return {"organisation": v["organisation"], "title": v["title"], "reference": v["reference"], "language": v["language"],
+            "products": v["products"], "estimated_value_sek": v["value"],
+            "contract": {"years": v["years"], "framework": v["framework"]},
+            "classification": {"confidentiality": v["confidentiality"], "integrity": v["integrity"],
+                               "availability": v["availability"]},
+            "personal_data": v["personal_data"], "life_critical": v["life_critical"], "users": v["users"],
+            "hosting": {"data_location": v["data_location"]}}
+
+
+def _new_facts(state: State, values: dict, form: FormData | None, errors: dict[str, AnswerError], lang: Lang) -> list[dict]:
+    trial = _trial_profile(values, state.library)
+    if not trial["products"]:
+        return []
+    fact_form = {k: v for k, v in form.multi_items() if k.startswith(FACT)} if form is not None else {}
+    questions, _ = trial_questions(trial, fact_form, state.library)
+    return facts_view(questions, trial["products"], state.library, fact_form, errors, lang)
 
 
 DEFAULTS = {"name": "", "organisation": "", "title": "", "reference": "", "products": [], "value": "", "years": "4",
@@ -177,6 +223,14 @@ async def new_field(request: Request, form: FormData) -> Response:
 
 
 @action
+async def new_facts(request: Request, form: FormData) -> Response:
+    """The fact questions for the answers so far (htmx, when an answer that changes them changes)."""
+    values = _form_values(form)
+    facts = _new_facts(st(request), values, form, {}, lang_of(request))
+    return page(request, "_facts.html.j2", facts=facts, facts_url="/new/facts", live=True)
+
+
+@action
 async def new_create(request: Request, form: FormData) -> Response:
     state = st(request)
     values = _form_values(form)
@@ -184,10 +238,20 @@ async def new_create(request: Request, form: FormData) -> Response:
     errors = dict(checked.errors)
     if "name" not in errors and state.workspace.new_profile(checked.values["name"]).exists():
         errors["name"] = AnswerError("name", "web.error.exists", name=checked.values["name"])
-    if errors:
-        return _new_form(request, values, errors, status=400)
+    fact_form = {k: v for k, v in form.multi_items() if k.startswith(FACT)}
+    fact_errors: dict[str, AnswerError] = {}
+    entries: dict[str, Any] = {}
+    trial = _trial_profile(values, state.library)
+    if trial["products"]:
+        questions, _ = trial_questions(trial, fact_form, state.library)
+        facts = check_facts(fact_form, questions, trial["products"], required=True)
+        fact_errors, entries = facts.errors, facts.entries
+    if errors or fact_errors:
+        return _new_form(request, values, errors, status=400, form=form, fact_errors=fact_errors)
     path = state.workspace.new_profile(checked.values["name"])
-    write_profile(path, checked.profile_answers())
+    answers = checked.profile_answers()
+    answers.facts = {k: v for k, v in entries.items() if v is not None} or None
+    write_profile(path, answers)
     return RedirectResponse(f"/p/{path.stem}", status_code=303)
 
 
@@ -246,13 +310,26 @@ def _excluded_view(excluded, spec, lang: Lang) -> dict[str, Any]:
             "findings": [], "justification": ""}
 
 
-def _procurement_model(state: State, name: str, lang: Lang) -> dict[str, Any]:
+def _scale_findings(spec) -> list:
+    """AWD-004 on the bör-krav that can be weighted: a scoring whose points scale is unclear."""
+    from procura.checks.library import _scale
+
+    return [f for i in spec.items if i.requirement is not None and i.obligation.value == "bor" and not i.is_contract_term
+            for f in _scale(i.requirement, str(spec.profile_path))]
+
+
+def _procurement_model(state: State, name: str, lang: Lang, facts_form: dict | None = None,
+                       fact_errors: dict | None = None, award: dict | None = None) -> dict[str, Any]:
+    """The procurement page. ``facts_form``/``fact_errors`` and ``award`` (values, errors, findings,
+    total) show what the officer sent when it was refused, instead of what is saved."""
     path = state.workspace.profile(name)
     spec, lock = _specification(state, path, with_lock=True)
     findings = state.check(spec, lock)
     by_req: dict[str, list] = {}
     general = []
     for f in findings:
+        if f.rule in AWARD_RULES:
+            continue  # shown with the award model
         (by_req.setdefault(f.location.requirement, []) if f.location.requirement else general).append(f)
     chapters = []
     for category, items in spec.by_category():
@@ -263,7 +340,21 @@ def _procurement_model(state: State, name: str, lang: Lang) -> dict[str, Any]:
     return {"name": name, "file": path.name, "profile": profile, "chapters": chapters, "counts": _counts(spec),
             "excluded": [_excluded_view(e, spec, lang) for e in spec.excluded],
             "general": [_finding_view(f, lang) for f in general], "spec": spec,
-            "facts": _facts(profile, state.library, lang)}
+            "facts": _facts(profile, state.library, lang),
+            "fact_questions": facts_view(needed_questions(spec), list(profile.products), state.library,
+                                         fact_values(profile) if facts_form is None else facts_form, fact_errors or {},
+                                         lang, needed_by(spec)),
+            "missing_count": len({m.field for m in spec.missing}), "facts_url": None,
+            "award": _award_model(spec, lang, findings, award)}
+
+
+def _award_model(spec, lang: Lang, findings: list, award: dict | None) -> dict[str, Any]:
+    if award is None:
+        model = spec.profile.evaluation
+        total = model.total() if model is not None and model.model == "price_quality" else None
+        award = {"values": award_values(model, lang), "errors": {}, "findings": findings, "total": total}
+    return award_view(spec, award["values"], award["errors"], list(award["findings"]) + _scale_findings(spec), lang,
+                      _finding_view, award["total"])
 
 
 def _facts(profile, library: Library, lang: Lang) -> list[tuple[str, str]]:
@@ -375,6 +466,97 @@ async def choice(request: Request, form: FormData) -> Response:
                 justification=str(form.get("justification") or ""))
 
 
+@action
+async def save_facts(request: Request, form: FormData) -> Response:
+    """The facts the chosen requirements need (volumes, systems, alarms …), written to the profile."""
+    state = st(request)
+    name = request.path_params["name"]
+    lang = lang_of(request)
+    path = state.workspace.profile(name)
+    spec = _specification(state, path)
+    values = {k: v for k, v in form.multi_items() if k.startswith(FACT) and isinstance(v, str)}
+    checked = check_facts(values, needed_questions(spec), list(spec.profile.products), spec.profile, required=False)
+    error = None
+    if not checked.errors:
+        try:
+            update_entries(path, checked.entries, state.library)
+            return RedirectResponse(f"/p/{name}#profile-facts", status_code=303)
+        except ProcuraError as exc:
+            error = str(exc)
+    model = _procurement_model(state, name, lang, facts_form=values, fact_errors=checked.errors)
+    return page(request, "procurement.html.j2", status=400, facts_error=error or t("web.facts.has_errors", lang,
+                count=len(checked.errors)), **model)
+
+
+def _award_values(form: FormData) -> dict[str, str]:
+    return {k: v for k, v in form.multi_items() if k.startswith(AWARD_PREFIX) and isinstance(v, str)}
+
+
+def _award_trial(state: State, path: Path, form: FormData, lang: Lang) -> tuple[dict, Any]:
+    """The award model the form states, checked against the specification as if it were saved."""
+    loaded = load_profile(path)
+    spec = _specification(state, path)
+    offered = [i.id for i in spec.items if i.obligation.value == "bor" and not i.is_contract_term]
+    offered += [k for k in (spec.profile.evaluation.criteria if spec.profile.evaluation else {}) if k not in offered]
+    offered += [k.removeprefix(AWARD_PREFIX + "c.") for k in form.keys() if k.startswith(AWARD_PREFIX + "c.")
+                and k.removeprefix(AWARD_PREFIX + "c.") not in offered and ID.match(k.removeprefix(AWARD_PREFIX + "c."))]
+    checked = check_award(form, offered, spec.profile.evaluation, lang)
+    findings: list = []
+    if not checked.errors:
+        from procura.checks.specification import award_findings
+
+        trial = load_text(set_entry(loaded.text, "evaluation", checked.data), path)
+        library, _ = library_for(trial, BuildOptions(out_dir=path.parent, library=state.library,
+                                                     packs_dir=state.config.packs_dir))
+        findings = award_findings(resolve(trial, library))
+    return {"values": _award_values(form), "errors": checked.errors, "findings": findings, "total": checked.total}, checked
+
+
+@action
+async def save_award(request: Request, form: FormData) -> Response:
+    """The award model (model, price weight, each bör-krav's weight or deduction, the price form),
+    written to the profile's ``evaluation:``; ``op=check`` only shows the sum and the findings."""
+    state = st(request)
+    name = request.path_params["name"]
+    lang = lang_of(request)
+    path = state.workspace.profile(name)
+    try:
+        award, checked = _award_trial(state, path, form, lang)
+    except ProcuraError as exc:
+        award, checked = {"values": _award_values(form), "errors": {}, "findings": [], "total": None}, None
+        error = str(exc)
+    else:
+        error = None
+        if not checked.errors and form.get("op") != "check":
+            try:
+                update_entries(path, {"evaluation": checked.data}, state.library)
+                return RedirectResponse(f"/p/{name}#award", status_code=303)
+            except ProcuraError as exc:
+                error = str(exc)
+    status = 400 if error or (checked is not None and checked.errors) else 200
+    model = _procurement_model(state, name, lang, award=award)
+    return page(request, "procurement.html.j2", status=status, award_error=error, **model)
+
+
+@action
+async def award_check(request: Request, form: FormData) -> Response:
+    """The award model as it is being typed (htmx): the sum of the weights and the award findings in
+    place; with ``whole`` (the model changed) the whole section, whose fields depend on the model."""
+    state = st(request)
+    name = request.path_params["name"]
+    lang = lang_of(request)
+    path = state.workspace.profile(name)
+    try:
+        award, _ = _award_trial(state, path, form, lang)
+        error = None
+    except ProcuraError as exc:
+        award, error = {"values": _award_values(form), "errors": {}, "findings": [], "total": None}, str(exc)
+    spec = _specification(state, path)
+    view = _award_model(spec, lang, award["findings"], award)
+    template = "_award.html.j2" if form.get("whole") else "_award_status.html.j2"
+    return page(request, template, name=name, award=view, award_error=error, oob=True)
+
+
 # -- build and download ---------------------------------------------------------------------------
 def _out_files(state: State, name: str) -> list[dict[str, Any]]:
     folder = state.workspace.out_dir(name)
@@ -459,11 +641,10 @@ async def check_form(request: Request) -> Response:
     return page(request, "check.html.j2", suffixes=accepted_suffixes(), result=None, error=None)
 
 
-async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...]) -> tuple[str, Path]:
+async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...], folder: Path) -> Path:
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise InputError("no file chosen", hint="choose a document to upload")
     filename = safe_upload_name(upload.filename, suffixes)
-    upload_id, folder = state.workspace.new_upload()
     target = folder / filename
     written = 0
     with target.open("wb") as fh:
@@ -475,7 +656,7 @@ async def _save_upload(state: State, upload: Any, suffixes: tuple[str, ...]) -> 
                 raise InputError(f"the file is larger than the limit of {state.config.max_upload_bytes} bytes",
                                  filename, "split it or check it is the right file")
             fh.write(chunk)
-    return upload_id, target
+    return target
 
 
 def _check(state: State, path: Path, options: CheckOptions, lang: Lang, report: Path) -> dict[str, Any]:
@@ -495,26 +676,37 @@ def _check(state: State, path: Path, options: CheckOptions, lang: Lang, report: 
 
 @action
 async def check(request: Request, form: FormData) -> Response:
+    """A document checked: it is kept only while this request runs (a scratch folder, removed
+    whatever happens); the review report is kept for a while to be downloaded."""
     state = st(request)
     lang = lang_of(request)
     suffixes = accepted_suffixes()
+    state.workspace.sweep()
     try:
         value_text = str(form.get("estimated_value") or "").strip()
         value = parse_number("estimated_value", value_text) if value_text else None
         options = CheckOptions(estimated_value_sek=value or None, framework=form.get("framework") == "on", library=state.library)
-        upload_id, path = await _save_upload(state, form.get("document"), suffixes)
-        report = path.parent / f"{t('web.check.report_file', lang)}.docx"
-        result = await run_in_threadpool(_check, state, path, options, lang, report)
+        with state.workspace.scratch() as folder:
+            path = await _save_upload(state, form.get("document"), suffixes, folder)
+            report = folder / f"{t('web.check.report_file', lang)}.docx"
+            result = await run_in_threadpool(_check, state, path, options, lang, report)
+            report_id, kept = state.workspace.new_report()
+            report = Path(shutil.move(report, kept / report.name))
     except AnswerError as exc:
         return page(request, "check.html.j2", status=400, suffixes=suffixes, result=None, error=exc.message(lang))
     except ProcuraError as exc:
         return page(request, "check.html.j2", status=400, suffixes=suffixes, result=None, error=str(exc))
-    return page(request, "check.html.j2", suffixes=suffixes, result=result, upload_id=upload_id, report=report.name, error=None)
+    return page(request, "check.html.j2", suffixes=suffixes, result=result, upload_id=report_id, report=report.name, error=None)
 
 
 async def check_report(request: Request) -> Response:
     state = st(request)
-    folder = state.workspace.upload(request.path_params["upload_id"])
+    try:
+        folder = state.workspace.report(request.path_params["upload_id"])
+    except OutsideWorkspace:
+        raise
+    except InputError:  # kept for an hour, then swept
+        return page(request, "error.html.j2", status=404, message=t("web.check.report_gone", lang_of(request)))
     reports = sorted(p for p in folder.glob("*.docx") if p.name.startswith(("granskningsrapport", "review-report")))
     if not reports:
         raise HTTPException(404)
@@ -582,10 +774,13 @@ def _preview(state: State, path: Path):
 async def packs_preview(request: Request, form: FormData) -> Response:
     """A pack archive uploaded: what it would add or change against the installed version."""
     state = st(request)
+    state.workspace.sweep()
+    upload_id, folder = state.workspace.new_upload()
     try:
-        upload_id, path = await _save_upload(state, form.get("archive"), (".zip",))
+        path = await _save_upload(state, form.get("archive"), (".zip",), folder)
         new, old_version, diff = await run_in_threadpool(_preview, state, path)
     except ProcuraError as exc:
+        state.workspace.remove_upload(upload_id)
         return page(request, "packs.html.j2", status=400, diff=None, error=str(exc), message=None, upload_id=None,
                     **_packs_model(state))
     preview = {"name": new.name, "version": new.version, "old_version": old_version, "requirements": len(new.requirements),
@@ -614,6 +809,8 @@ async def packs_install(request: Request, form: FormData) -> Response:
         else:
             raise InputError("no pack given", hint="upload an archive or give a git+https:// URL")
         pack = await run_in_threadpool(state.packs().install, source, False, state.library)
+        if upload_id:
+            state.workspace.remove_upload(upload_id)  # installed: the pack store keeps its own copy
     except ProcuraError as exc:
         return page(request, "packs.html.j2", status=400, diff=None, error=str(exc), message=None, upload_id=None,
                     **_packs_model(state))
@@ -648,8 +845,12 @@ def create_app(config: WebConfig) -> Starlette:
         Route("/new", new_form),
         Route("/new", new_create, methods=["POST"]),
         Route("/new/field/{field}", new_field, methods=["POST"]),
+        Route("/new/facts", new_facts, methods=["POST"]),
         Route("/p/{name}", procurement),
         Route("/p/{name}/choice/{req_id}", choice, methods=["POST"]),
+        Route("/p/{name}/facts", save_facts, methods=["POST"]),
+        Route("/p/{name}/award", save_award, methods=["POST"]),
+        Route("/p/{name}/award/check", award_check, methods=["POST"]),
         Route("/p/{name}/build", build_page),
         Route("/p/{name}/build", build, methods=["POST"]),
         Route("/p/{name}/files/{file}", download),
@@ -665,5 +866,6 @@ def create_app(config: WebConfig) -> Starlette:
     handlers = {ProcuraError: on_error, CsrfError: on_error, HTTPException: on_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.procura = State(config, Workspace(config.workspace), load_library(), environment())
+    app.state.procura.workspace.sweep()  # what a stopped server left behind
     app.add_middleware(Guard, config=config, login_page=login_page)
     return app

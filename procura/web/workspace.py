@@ -7,8 +7,12 @@ symlinks) and must still lie inside the workspace.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
+import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from procura.errors import InputError
@@ -17,6 +21,7 @@ NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 UPLOAD_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 STATE = ".procura-web"  # uploads and review reports, inside the workspace
+KEEP_SECONDS = 3600  # a review report or a pack upload waiting to be installed is kept this long
 
 
 class OutsideWorkspace(InputError):
@@ -70,19 +75,61 @@ class Workspace:
             raise OutsideWorkspace("no such file", filename)
         return path
 
-    def new_upload(self) -> tuple[str, Path]:
-        upload_id = secrets.token_urlsafe(18)
-        folder = self.inside(self.root / STATE / "uploads" / upload_id)
+    def _new(self, kind: str) -> tuple[str, Path]:
+        item_id = secrets.token_urlsafe(18)
+        folder = self.inside(self.root / STATE / kind / item_id)
         folder.mkdir(parents=True)
-        return upload_id, folder
+        return item_id, folder
+
+    def _named(self, kind: str, item_id: str) -> Path:
+        if not UPLOAD_ID.match(item_id):
+            raise OutsideWorkspace("not an upload", item_id)
+        folder = self.inside(self.root / STATE / kind / item_id)
+        if not folder.is_dir():
+            raise InputError("no such upload (it may have been removed)", item_id, "upload the document again")
+        return folder
+
+    def new_upload(self) -> tuple[str, Path]:
+        """A folder for an upload that must outlive its request (a pack archive previewed, then installed)."""
+        return self._new("uploads")
 
     def upload(self, upload_id: str) -> Path:
-        if not UPLOAD_ID.match(upload_id):
-            raise OutsideWorkspace("not an upload", upload_id)
-        folder = self.inside(self.root / STATE / "uploads" / upload_id)
-        if not folder.is_dir():
-            raise InputError("no such upload (it may have been removed)", upload_id, "upload the document again")
-        return folder
+        return self._named("uploads", upload_id)
+
+    def remove_upload(self, upload_id: str) -> None:
+        shutil.rmtree(self.upload(upload_id), ignore_errors=True)
+
+    def new_report(self) -> tuple[str, Path]:
+        """A folder for a review report, kept for KEEP_SECONDS so the officer can download it."""
+        return self._new("reports")
+
+    def report(self, report_id: str) -> Path:
+        return self._named("reports", report_id)
+
+    @contextlib.contextmanager
+    def scratch(self) -> Iterator[Path]:
+        """A folder for one request's files (a document to check), removed when the request is done,
+        whatever happened."""
+        _, folder = self._new("tmp")
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def sweep(self, keep_seconds: float = KEEP_SECONDS) -> None:
+        """Remove uploads, reports and scratch folders older than ``keep_seconds`` (a request that
+        was killed leaves its scratch folder; an upload never installed stays otherwise)."""
+        now = time.time()
+        for kind in ("uploads", "reports", "tmp"):
+            parent = self.root / STATE / kind
+            if not parent.is_dir() or parent.is_symlink():
+                continue
+            for folder in parent.iterdir():
+                try:
+                    if folder.is_dir() and not folder.is_symlink() and now - folder.stat().st_mtime > keep_seconds:
+                        shutil.rmtree(folder, ignore_errors=True)
+                except OSError:
+                    continue
 
 
 def safe_upload_name(filename: str, suffixes: tuple[str, ...]) -> str:

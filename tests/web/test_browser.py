@@ -5,6 +5,7 @@ real tender on the check page. Slow: marked `slow`, run in CI."""
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,40 @@ def wait(driver, condition, timeout: float = WAIT):
     return WebDriverWait(driver, timeout).until(condition)
 
 
+def settle(driver) -> None:
+    """Wait until htmx has answered the requests under way."""
+    from selenium.webdriver.common.by import By
+
+    time.sleep(0.2)
+    wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".htmx-request"))
+
+
+def _answer_facts(driver) -> None:
+    """Answer every fact question the form shows, by keyboard, until the answers bring no new one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(4):
+        fields = driver.find_elements(By.CSS_SELECTOR, "#facts input")
+        empty = [f for f in fields if f.get_attribute("type") != "radio" and not f.get_attribute("value")
+                 and (".volumes." not in f.get_attribute("name") or f.get_attribute("name").endswith(".individuals"))]
+        radios = {f.get_attribute("name") for f in fields if f.get_attribute("type") == "radio"}
+        unanswered = [n for n in radios if not driver.find_elements(By.CSS_SELECTOR, f"#facts input[name='{n}']:checked")]
+        if not empty and not unanswered:
+            return
+        for name in unanswered:  # yes to each alarm question: the answers may bring a question with them
+            driver.find_element(By.CSS_SELECTOR, f"#facts input[name='{name}'][value=true]").send_keys(Keys.SPACE)
+            settle(driver)  # htmx asks for the questions again
+        for field in driver.find_elements(By.CSS_SELECTOR, "#facts input:not([type=radio])"):
+            name = field.get_attribute("name")
+            if field.get_attribute("value") or (".volumes." in name and not name.endswith(".individuals")):
+                continue
+            answer = "2026-10" if field.get_attribute("pattern") else "1200" if field.get_attribute("inputmode") == "numeric" \
+                else f"Åby {name.split('.')[-1]}"
+            field.send_keys(answer)
+    raise AssertionError("the fact questions keep changing")
+
+
 def test_a_new_procurement_from_the_form_to_a_word_document_libreoffice_opens(browser, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -50,11 +85,13 @@ def test_a_new_procurement_from_the_form_to_a_word_document_libreoffice_opens(br
     driver, url, workspace, downloads = browser
     driver.get(url + "/new")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Ny upphandling"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#facts input")  # no product area yet: no facts to ask
     answers = {"f-organisation": "Åby kommun", "f-title": "Digitala trygghetslarm för Åby", "f-reference": "SN 2027/7",
                "f-name": "aby-larm"}
     for field, text in answers.items():
         driver.find_element(By.ID, field).send_keys(text)
     driver.find_element(By.ID, "f-products-trygghetslarm").send_keys(Keys.SPACE)  # keyboard, not a click
+    wait(driver, ec.presence_of_element_located((By.ID, "f-fact-alarms-reception-true")))  # the facts its requirements need
     value = driver.find_element(By.ID, "f-value")
     value.send_keys("sex miljoner", Keys.TAB)
     wait(driver, ec.text_to_be_present_in_element((By.ID, "msg-value"), "inte ett tal"))
@@ -67,6 +104,18 @@ def test_a_new_procurement_from_the_form_to_a_word_document_libreoffice_opens(br
         driver.find_element(By.CSS_SELECTOR, f"#{field} option[value='{level}']").click()
     driver.find_element(By.CSS_SELECTOR, "#f-personal_data option[value='sensitive']").click()
     driver.find_element(By.ID, "f-life_critical").send_keys(Keys.SPACE)
+    settle(driver)
+    _answer_facts(driver)
+    assert driver.find_element(By.ID, "f-fact-languages")  # brought by "alarm reception is bought"
+    driver.find_element(By.CSS_SELECTOR, "#f-fact-price_index-base_month").clear()
+    driver.find_element(By.CSS_SELECTOR, "#f-fact-price_index-base_month").send_keys("oktober")
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").send_keys(Keys.ENTER)
+    # a wrong answer is shown next to its field, the others kept as given
+    wait(driver, ec.text_to_be_present_in_element((By.ID, "msg-f-fact-price_index-base_month"), "ÅÅÅÅ-MM"))
+    assert not (workspace / "aby-larm.yaml").exists()
+    month = driver.find_element(By.ID, "f-fact-price_index-base_month")
+    month.clear()
+    month.send_keys("2026-10")
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").send_keys(Keys.ENTER)
     wait(driver, ec.url_contains("/p/aby-larm"))
     assert "Digitala trygghetslarm för Åby" in driver.find_element(By.TAG_NAME, "h1").text
@@ -82,23 +131,45 @@ def test_a_new_procurement_from_the_form_to_a_word_document_libreoffice_opens(br
     assert "excluded" in driver.find_element(By.ID, req_id).get_attribute("class")
     assert f"{req_id.removeprefix('req-')}: {{include: false}}" in (workspace / "aby-larm.yaml").read_text(encoding="utf-8")
 
-    # build, then download the specification
+    # a price–quality award model: the sum of the weights updates as they are typed
+    driver.get(url + "/p/aby-larm#award")
+    driver.find_element(By.CSS_SELECTOR, "#f-award-model option[value=price_quality]").click()
+    price = wait(driver, ec.presence_of_element_located((By.ID, "f-award-price")))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#award table.criteria tbody tr")
+    assert len(rows) >= 2
+    price.send_keys("60")
+    weighted = [r.get_attribute("id").removeprefix("award-row-") for r in rows[:2]]
+    driver.find_element(By.ID, f"f-award-c-{weighted[0]}").send_keys("25")
+    wait(driver, ec.text_to_be_present_in_element((By.ID, "award-status"), "85 av 100"))
+    assert "CON-004" in driver.find_element(By.ID, "award-status").text
+    driver.find_element(By.ID, f"f-award-c-{weighted[1]}").send_keys("15")
+    wait(driver, ec.text_to_be_present_in_element((By.ID, "award-status"), "100 av 100"))
+    for k, text in (("id", "P1"), ("item", "Trygghetslarm per månad"), ("unit", "larm och månad"), ("quantity", "1 300"),
+                    ("periods", "48")):
+        driver.find_element(By.ID, f"f-award-p-0-{k}").send_keys(text)
+    driver.find_element(By.CSS_SELECTOR, "#award button[value=save]").send_keys(Keys.ENTER)
+    wait(driver, ec.url_contains("#award"))
+    from procura.sizing import load_profile
+
+    model = load_profile(workspace / "aby-larm.yaml").profile.evaluation
+    assert model.model == "price_quality" and model.total() == 100 and set(model.criteria) == set(weighted)
+
+    # build (no draft: every fact was given), then download the specification
     driver.find_element(By.CSS_SELECTOR, ".sticky a.button").send_keys(Keys.ENTER)
     wait(driver, ec.url_contains("/build"))
     driver.find_element(By.ID, "build-button").send_keys(Keys.ENTER)
-    # a profile fresh from the form lacks the profile facts (volumes, systems ...): the build says which, and offers a draft
-    draft = wait(driver, ec.element_to_be_clickable((By.CSS_SELECTOR, "#build-result button, #build-result a[href$='.docx']")))
-    if draft.tag_name == "button":
-        assert "the profile lacks" in driver.find_element(By.ID, "build-result").text
-        draft.send_keys(Keys.ENTER)
     link = wait(driver, ec.element_to_be_clickable((By.CSS_SELECTOR, "#build-result a[href$='kravspecifikation.docx']")))
-    assert "Dokumenten är byggda" in driver.find_element(By.ID, "build-result").text
+    result = driver.find_element(By.ID, "build-result").text
+    assert "Dokumenten är byggda" in result and "the profile lacks" not in result
     link.send_keys(Keys.ENTER)
     document = wait_for_file(downloads, ".docx")
     if soffice() is None:
         pytest.skip("LibreOffice is not installed (CI installs it)")
     text = to_pdf_text(document, tmp_path / "pdf")
     assert "Digitala trygghetslarm för Åby" in text and "SN 2027/7" in text
+    assert "UTKAST" not in text and "[ANGE:" not in text  # publishable, not a marked draft
+    assert "1 200" in text and "Åby care_record" in text  # the facts given in the form, in the requirement texts
+    assert "Trygghetslarm per månad" in text or "P1" in text  # the price form
 
 
 def _check_in_browser(browser, document: Path) -> None:

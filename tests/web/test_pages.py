@@ -7,7 +7,7 @@ import re
 import zipfile
 
 import docx
-from webhelpers import csrf
+from webhelpers import answered_facts, csrf
 
 from procura.sizing import load_profile
 
@@ -43,27 +43,34 @@ def test_the_form_offers_the_product_areas_and_explains_klassa(client):
 
 
 def test_a_new_procurement_is_saved_as_a_commented_profile_the_cli_reads(client, workspace, runner, cli):
-    response = client.post("/new", data={**NEW, "csrf_token": csrf(client)})
+    response = client.post("/new", data={**NEW, **answered_facts(client, NEW), "csrf_token": csrf(client)})
     assert response.status_code == 303 and response.headers["location"] == "/p/larm-2027"
     path = workspace / "larm-2027.yaml"
     profile = load_profile(path).profile
     assert profile.estimated_value_sek == 2_500_000 and profile.contract.years == 2.5
     assert profile.classification.availability == 4 and profile.life_critical is True and profile.personal_data == "sensitive"
     assert "# KLASSA" in path.read_text(encoding="utf-8")
-    result = runner.invoke(cli, ["build", str(path), "-o", str(workspace / "cli-out"), "--draft", "--no-page-numbers"])
-    assert result.exit_code == 0, result.output
-    refused = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client)}, headers=HX)
-    assert refused.status_code == 200 and "the profile lacks" in refused.text and 'name="draft" value="on"' in refused.text
-    draft = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client), "draft": "on"}, headers=HX)
-    assert draft.status_code == 200 and "kravspecifikation.docx" in draft.text
+    result = runner.invoke(cli, ["build", str(path), "-o", str(workspace / "cli-out"), "--no-page-numbers"])
+    assert result.exit_code == 0, result.output  # the facts the form asked for: no gap, no draft
+    built = client.post("/p/larm-2027/build", data={"csrf_token": csrf(client)}, headers=HX)
+    assert built.status_code == 200 and "the profile lacks" not in built.text and "kravspecifikation.docx" in built.text
     again = client.post("/new", data={**NEW, "csrf_token": csrf(client)})
     assert again.status_code == 400 and "Det finns redan" in again.text
+
+
+def test_a_profile_without_the_facts_builds_only_a_marked_draft(client, workspace, runner, cli):
+    made = runner.invoke(cli, ["init", str(workspace / "utan.yaml"), "--no-interactive", "--product", "trygghetslarm"])
+    assert made.exit_code == 0, made.output
+    refused = client.post("/p/utan/build", data={"csrf_token": csrf(client)}, headers=HX)
+    assert refused.status_code == 200 and "the profile lacks" in refused.text and 'name="draft" value="on"' in refused.text
+    draft = client.post("/p/utan/build", data={"csrf_token": csrf(client), "draft": "on"}, headers=HX)
+    assert draft.status_code == 200 and "kravspecifikation.docx" in draft.text
 
 
 def test_wrong_answers_are_listed_and_nothing_is_written(client, workspace):
     response = client.post("/new", data={**NEW, "value": "mycket", "products": [], "csrf_token": csrf(client)})
     assert response.status_code == 400
-    assert "2 svar behöver rättas" in response.text
+    assert "2 svar behöver rättas" in response.text  # the facts cannot be worked out before the product area
     assert not (workspace / "larm-2027.yaml").exists()
 
 

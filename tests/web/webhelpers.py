@@ -13,6 +13,41 @@ def form_csrf(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
+def fact_fields(html: str) -> dict[str, str]:
+    """The fact fields a page asks (name -> kind: whole, month, text, yesno)."""
+    fields = {}
+    for tag in re.findall(r"<input [^>]*name=\"fact\.[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag).group(1)
+        fields[name] = ("yesno" if 'type="radio"' in tag else "whole" if 'inputmode="numeric"' in tag
+                        else "month" if "pattern=" in tag else "text")
+    return fields
+
+
+def fill_facts(fields: dict[str, str]) -> dict[str, str]:
+    """An answer to every fact field as an officer would give it: one volume per product area, yes to
+    every alarm question, small counts, a month, a name."""
+    answers = {}
+    for name, kind in fields.items():
+        if ".volumes." in name and not name.endswith(".individuals"):
+            continue
+        answers[name] = {"yesno": "true", "whole": "12", "month": "2026-10"}.get(kind, f"Svar till {name.split('.', 1)[1]}")
+    return answers
+
+
+def answered_facts(client, answers: dict) -> dict[str, str]:
+    """The facts the new-procurement form asks for these answers, all answered (asked again until the
+    answers bring no new question, as the form does when an answer changes)."""
+    given: dict[str, str] = {}
+    for _ in range(4):
+        html = client.post("/new/facts", data={**answers, **given, "csrf_token": csrf(client)},
+                           headers={"HX-Request": "true"}).text
+        now = fill_facts(fact_fields(html))
+        if now.keys() == given.keys():
+            return now
+        given = now
+    raise AssertionError("the fact questions keep changing")
+
+
 # -- a real server and a real browser ------------------------------------------------------------
 import os  # noqa: E402
 import shutil  # noqa: E402
