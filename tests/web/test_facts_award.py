@@ -90,12 +90,13 @@ def test_an_unanswered_or_wrong_fact_is_shown_next_to_its_field_and_nothing_is_w
 def test_the_procurement_page_edits_the_facts_and_keeps_the_officers_lines(client, workspace):
     path = workspace / "larm.yaml"
     html = client.get("/p/larm").text
-    assert "Alla uppgifter finns" in html and 'value="Lifecare"' in html
-    saved = client.post("/p/larm/facts", data={**_page_facts(html), "fact.systems.care_record": "Treserva",
+    # a text fact the example's requirements need (read from the page: the example decides which are asked)
+    assert "Alla uppgifter finns" in html and 'value="bilaga 4, Personuppgiftsbiträdesavtal"' in html
+    saved = client.post("/p/larm/facts", data={**_page_facts(html), "fact.annexes.dpa": "bilaga 5, PUB-avtal",
                                               "csrf_token": csrf(client)})
     assert saved.status_code == 303 and saved.headers["location"] == "/p/larm#profile-facts"
     profile = load_profile(path).profile
-    assert profile.systems.care_record == "Treserva" and profile.alarms.reception is True
+    assert profile.annexes.dpa == "bilaga 5, PUB-avtal" and profile.alarms.reception is True
     assert "# an alarm that does not reach anyone can cost a life" in path.read_text(encoding="utf-8")
     before = path.read_text(encoding="utf-8")
     wrong = client.post("/p/larm/facts", data={**_page_facts(html), "fact.trainees.administrators": "tre",
@@ -103,12 +104,12 @@ def test_the_procurement_page_edits_the_facts_and_keeps_the_officers_lines(clien
     assert wrong.status_code == 400
     assert re.search(r'id="msg-f-fact-trainees-administrators" class="field-msg invalid"[^>]*>”tre” är inte ett tal', wrong.text)
     assert path.read_text(encoding="utf-8") == before
-    cleared = client.post("/p/larm/facts", data={**_page_facts(html), "fact.systems.care_record": "", "csrf_token": csrf(client)})
+    cleared = client.post("/p/larm/facts", data={**_page_facts(html), "fact.annexes.dpa": "", "csrf_token": csrf(client)})
     assert cleared.status_code == 303
     needing = sorted({m.requirement for m in resolve(load_profile(path), load_library()).missing})
     page = client.get("/p/larm").text
     assert needing and f"Saknas – behövs av {', '.join(needing)}" in page and "1 uppgifter saknas" in page
-    assert "the profile lacks `systems.care_record`" in client.post("/p/larm/build", data={"csrf_token": csrf(client)},
+    assert "the profile lacks `annexes.dpa`" in client.post("/p/larm/build", data={"csrf_token": csrf(client)},
                                                                       headers=HX).text
 
 
