@@ -105,10 +105,12 @@ def output_names(lang: Lang) -> list[str]:
 
 def library_for(loaded: LoadedProfile, options: BuildOptions) -> tuple[Library, list]:
     """The library this profile builds from: the shipped one plus the packs it names."""
+    base = options.library or load_library()
+    if options.lock is None and not loaded.profile.packs:
+        return base, []  # the packs machinery is not even imported
     from procura.packs.store import PackStore
     from procura.packs.use import library_with_packs, locked_library, read_lock
 
-    base = options.library or load_library()
     store = PackStore(options.packs_dir)
     if options.lock is not None:
         return locked_library(base, loaded.profile.packs, store, read_lock(options.lock), options.lock)

@@ -49,7 +49,10 @@ _FORMATTER = _Formatter()
 
 def t(key: str, lang: Lang, **values: Any) -> str:
     text = catalogue(lang)[key]
-    return _FORMATTER.format(text, **values) if values else text
+    if not values:
+        return text
+    # str.format (in C) gives the same text; the Python-level formatter is needed for plurals only
+    return _FORMATTER.format(text, **values) if ":plural:" in text else text.format(**values)
 
 
 def number(value: float, lang: Lang) -> str:

@@ -12,6 +12,7 @@ Every file is validated; all errors are collected and reported together with fil
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -100,20 +101,22 @@ def requirement_paths(root: Path, skip: frozenset[str] = frozenset()) -> list[Pa
 
 
 def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), cached: bool = False,
-                     **provenance) -> None:
+                     contents: Mapping[str, bytes] | None = None, **provenance) -> None:
     """Load every ``root/<category>/<ID>.yaml`` (except folders in ``skip``) into ``library``.
 
     ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement. With ``cached``
     the validated requirements are kept in the cache keyed by the files' bytes (a pack); placement is checked
-    against ``library`` every time.
+    against ``library`` every time. ``contents``: the files' bytes already read, by POSIX path relative to
+    ``root`` (the key is computed from them instead of reading the files again).
     """
     errors = ErrorCollector()
     paths = requirement_paths(root, skip)
-    key = cache.digest_files(root, paths) if cached else None
+    key = cache.digest_files(root, paths, contents) if cached else None
     entries = cache.read(key, "pack") if key else None
-    validated = {root / rel: req for rel, req in entries} if entries is not None and len(entries) == len(paths) else {}
+    # by relative name: building and hashing a Path per requirement cost more than validating it
+    validated = dict(entries) if entries is not None and len(entries) == len(paths) else {}
     for path in paths:
-        req = validated.get(path)
+        req = validated.get(relative_name(path))
         if req is not None:
             req = errors.attempt(_placed, req, path, library)
         else:
@@ -127,8 +130,13 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
     errors.raise_if_any()
     if key and not validated:
         here = set(paths)
-        cache.write(key, [(str(loaded.path.relative_to(root)), loaded.requirement)
+        cache.write(key, [(relative_name(loaded.path), loaded.requirement)
                           for loaded in library.requirements.values() if loaded.path in here], "pack")
+
+
+def relative_name(path: Path) -> str:
+    """A requirement file's name as the cache keeps it: ``<category>/<ID>.yaml`` (a POSIX path)."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def _placed(req: Requirement, path: Path, library: Library) -> Requirement:

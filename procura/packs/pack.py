@@ -12,7 +12,7 @@ Layout::
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -61,8 +61,11 @@ def provenance(meta: PackMeta) -> dict:
     return {"origin": origin_text(meta), "pack": meta.name, "version": meta.version, "publisher": meta.publisher.organisation}
 
 
-def load_pack(root: Path, base: Library | None = None) -> Pack:
-    """Load and cross-check a pack folder against the base library (default: the shipped one)."""
+def load_pack(root: Path, base: Library | None = None, contents: Mapping[str, bytes] | None = None) -> Pack:
+    """Load and cross-check a pack folder against the base library (default: the shipped one).
+
+    ``contents``: the pack's files as already read (and verified against its manifest), by POSIX path
+    relative to ``root``; the requirements' cache key is then computed from them, not read again."""
     if not root.is_dir():
         raise InputError("pack folder not found", root, "give the folder that holds pack.yaml")
     base = base or load_library()
@@ -73,7 +76,8 @@ def load_pack(root: Path, base: Library | None = None) -> Pack:
             errors.add(InputError(f"products.{i}: unknown product area {product!r}", root / PACK_FILE,
                                      f"use one of {', '.join(base.products)}"))
     library = Library(root, base.categories, base.products)
-    errors.attempt(add_requirements, library, root, skip=frozenset({OVERRIDES_DIR}), cached=True, **provenance(meta))
+    errors.attempt(add_requirements, library, root, skip=frozenset({OVERRIDES_DIR}), cached=True, contents=contents,
+                   **provenance(meta))
     for rid, loaded in library.requirements.items():
         if namespace_of(rid) != meta.name:
             errors.add(InputError(f"id {rid} is not in the pack's namespace", loaded.path,

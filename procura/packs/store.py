@@ -104,12 +104,14 @@ class PackStore:
                              self.root, f"install it with `procura pack install SOURCE --packs-dir {self.root}`")
         return next(p for p in candidates if p.version == str(best))
 
-    def verify_installed(self, pack: InstalledPack, base: Library | None = None) -> None:
-        """Re-check an installed pack against its manifest (it may have been edited since)."""
+    def verify_installed(self, pack: InstalledPack, base: Library | None = None) -> dict[str, bytes]:
+        """Re-check an installed pack against its manifest (it may have been edited since); the
+        verified files by POSIX path relative to the pack, for ``load_pack(..., contents=)``."""
         categories = list((base or load_library()).categories)
-        files = {rel: read_bytes(pack.path / rel, MAX_FILE_BYTES, "pack file") for rel in pack_files(pack.path, categories)
-                 if (pack.path / rel).is_file()}
+        # pack_files refuses anything but regular files; read_bytes checks each again as it opens it
+        files = {rel: read_bytes(pack.path / rel, MAX_FILE_BYTES, "pack file") for rel in pack_files(pack.path, categories)}
         verify(pack.manifest, files, str(pack.path))
+        return files
 
     # -- changing -----------------------------------------------------------------------------
     def install(self, source: str, force: bool = False, base: Library | None = None) -> InstalledPack:

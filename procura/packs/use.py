@@ -67,8 +67,8 @@ def library_with_packs(base: Library, refs: list[PackRef], store: PackStore) -> 
     requested = {ref.name: ref.version for ref in refs}
     for name in sorted(chosen):
         installed = chosen[name]
-        store.verify_installed(installed, base)
-        pack = load_pack(installed.path, base)
+        contents = store.verify_installed(installed, base)  # read once: verified, then loaded from the same bytes
+        pack = load_pack(installed.path, base, contents)
         merged.requirements.update(pack.library.requirements)
         for lib_id, req in pack.changed.items():
             if lib_id in overridden_by:

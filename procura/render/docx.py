@@ -154,8 +154,9 @@ def style_id(doc, name: str) -> str:
     return ids.get(mapped) if mapped is not None else None
 
 
-SECT_PR, W_PPR, W_PSTYLE, W_VAL = qn("w:sectPr"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+SECT_PR, W_P, W_PPR, W_PSTYLE, W_VAL, W_KEEP_NEXT = qn("w:sectPr"), qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:keepNext")
 W_R, W_RPR, W_RSTYLE, W_T, XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t"), qn("xml:space")
+W_B, W_I = qn("w:b"), qn("w:i")
 
 
 def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) -> Paragraph:
@@ -164,13 +165,14 @@ def para(doc, text: str = "", style: str = "Normal", keep_next: bool = False) ->
     Built as WordprocessingML directly (w:p/w:pPr/w:pStyle + w:r/w:t) and placed before the body's
     final w:sectPr: python-docx's generic element insertion made this the build's hot spot.
     """
-    p = OxmlElement("w:p")
-    # children made with SubElement keep python-docx's element classes and skip OxmlElement's per-call namespace map
+    body = doc.element.body
+    # made by the body's parser (and SubElement): python-docx's element classes, without OxmlElement's
+    # per-call namespace map
+    p = body.makeelement(W_P)
     ppr = SubElement(p, W_PPR)
     SubElement(ppr, W_PSTYLE).set(W_VAL, style_id(doc, style) or style_id(doc, "Normal"))
     if keep_next:
-        SubElement(ppr, qn("w:keepNext"))
-    body = doc.element.body
+        SubElement(ppr, W_KEEP_NEXT)
     # the section properties end the body: look at the last child (len() and find() walk every paragraph)
     last = next(body.iterchildren(reversed=True), None)
     sect = last if last is not None and last.tag == SECT_PR else body.find(SECT_PR)
@@ -193,9 +195,9 @@ def run(doc, paragraph: Paragraph, text: str, style: str | None = None, bold: bo
         if sid is not None:
             SubElement(rpr, W_RSTYLE).set(W_VAL, sid)
         if bold or (style is not None and sid is None):
-            SubElement(rpr, qn("w:b"))
+            SubElement(rpr, W_B)
         if italic:
-            SubElement(rpr, qn("w:i"))
+            SubElement(rpr, W_I)
     t = SubElement(r, W_T)
     t.set(XML_SPACE, "preserve")
     t.text = clean(text)

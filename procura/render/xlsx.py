@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+from copy import copy
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from procura.i18n import t
@@ -158,16 +161,24 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
         rows.append((CONTRACT_TERMS_ID, text, t("matrix.type_ska", lang), t("matrix.contract_terms_verification", lang),
                      {"obligation": "ska", "parameters": []}))
     yes_no, graded, bounded = [], {}, {}
+    # a cell's style is an index array into the workbook's style lists; openpyxl hashes every Font,
+    # Alignment and Protection assigned, so the two styles of these rows are made once and copied
+    styles: dict[bool, StyleArray] = {}
     for r, (req_id, req_text, kind, verification, req) in enumerate(rows, 2):
         values = (req_id, req_text, kind, verification, "", "", fingerprint(req_id, req_text), answer_format(req, lang), "")
         for c, value in enumerate(values, 1):
             cell = ws.cell(row=r, column=c)
-            set_text(cell, value)
-            cell.alignment = top
-            cell.font = body
-            if c in ANSWER_COLUMNS:
-                cell.protection = unlocked
-                cell.number_format = "@"
+            answer = c in ANSWER_COLUMNS
+            if answer in styles:
+                cell._style = copy(styles[answer])
+            else:
+                cell.alignment = top
+                cell.font = body
+                if answer:
+                    cell.protection = unlocked
+                    cell.number_format = "@"
+                styles[answer] = copy(cell._style)
+            set_text(cell, value)  # after the style: a formula-like text sets the cell's own quote prefix
         if answer_kind(req) == "points":
             graded.setdefault(req["scale"], []).append(f"E{r}")
         else:
@@ -188,22 +199,19 @@ def write_matrix(model: dict[str, Any], path: Path) -> None:
         dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True, showDropDown=False,
                             showErrorMessage=True, errorTitle=answer_head, error=t("matrix.answer_error", lang),
                             showInputMessage=True, promptTitle=answer_head, prompt=t("matrix.answer_prompt", lang))
-        for ref in yes_no:
-            dv.add(ref)
+        dv.sqref = MultiCellRange(" ".join(yes_no))  # at once: DataValidation.add compares each cell with all before it
         ws.add_data_validation(dv)
     for top_points, cells in graded.items():
         dv = DataValidation(type="list", formula1='"' + ",".join(str(n) for n in range(top_points + 1)) + '"',
                             allow_blank=True, showErrorMessage=True, errorTitle=answer_head,
                             error=t("matrix.points_error", lang, max=top_points))
-        for ref in cells:
-            dv.add(ref)
+        dv.sqref = MultiCellRange(" ".join(cells))
         ws.add_data_validation(dv)
     for (direction, bound), cells in bounded.items():
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual" if direction == "higher" else "lessThanOrEqual",
                             formula1=f"{bound:g}", allow_blank=True, showErrorMessage=True, errorStyle="warning",
                             errorTitle=headers(lang)[VALUE_COLUMN - 1], error=t("matrix.value_error", lang))
-        for ref in cells:
-            dv.add(ref)
+        dv.sqref = MultiCellRange(" ".join(cells))
         ws.add_data_validation(dv)
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"

@@ -84,6 +84,10 @@ def test_every_cell_is_text_and_formula_like_texts_stay_text(matrix_path):
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "EG-002")
     assert row[1].value.startswith("=HYPERLINK(") and row[1].quotePrefix
     assert row[3].value.startswith("@SUM(A1)") and row[3].quotePrefix
+    # the prefix is those cells' own: the rows share one prepared cell style, which must not carry it
+    assert not row[0].quotePrefix and not row[2].quotePrefix
+    plain = [c for r in ws.iter_rows(min_row=2) for c in r[:4] if c.value and not c.value.startswith(("=", "@", "+", "-"))]
+    assert plain and not any(c.quotePrefix for c in plain)
 
 
 def test_build_writes_the_matrix_with_the_other_outputs(tmp_path, profile_path):
