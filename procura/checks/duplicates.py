@@ -69,7 +69,8 @@ def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int,
     prepared = [_token_set(t) for t in texts]
     sets = [p[0] for p in prepared]
     frequency = Counter(tok for s in sets for tok in s)
-    ordered = [sorted(s, key=lambda tok: (frequency[tok], tok)) for s in sets]
+    rarity = {tok: n for n, tok in enumerate(sorted(frequency, key=lambda tok: (frequency[tok], tok)))}
+    ordered = [sorted(s, key=rarity.__getitem__) for s in sets]  # rarest first
     normal = [p[1] for p in prepared]
     order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
     index: dict[str, list[int]] = defaultdict(list)
