@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -68,10 +69,11 @@ def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float =
 def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int, int, float]]:
     prepared = [_token_set(t) for t in texts]
     sets = [p[0] for p in prepared]
-    frequency = Counter(tok for s in sets for tok in s)
+    frequency = Counter(chain.from_iterable(sets))
     rarity = {tok: n for n, tok in enumerate(sorted(frequency, key=lambda tok: (frequency[tok], tok)))}
     ordered = [sorted(s, key=rarity.__getitem__) for s in sets]  # rarest first
-    normal = [p[1] for p in prepared]
+    normal = [p[1] for p in prepared]  # sorted distinct tokens: token_sort_ratio is ratio on them
+    sizes = [len(o) for o in ordered]
     order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
     index: dict[str, list[int]] = defaultdict(list)
     pairs: list[tuple[int, int, float]] = []
@@ -80,17 +82,17 @@ def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int,
         if not toks:
             continue
         prefix = len(toks) - math.ceil(jaccard * len(toks)) + 1
-        seen: set[int] = set()
         minimum = jaccard * len(toks)
         blocking = [tok for tok in toks[:prefix] if len(index[tok]) <= MAX_POSTING] or toks[:1]
+        candidates: set[int] = set()
         for tok in blocking:
-            for j in index[tok][-MAX_POSTING:]:
-                if j in seen or len(ordered[j]) < minimum:
-                    continue
-                seen.add(j)
-                similarity = fuzz.token_sort_ratio(normal[i], normal[j], score_cutoff=score)
-                if similarity:
-                    pairs.append((min(i, j), max(i, j), similarity))
+            candidates.update(index[tok][-MAX_POSTING:])
+        for j in candidates:
+            if sizes[j] < minimum:
+                continue
+            similarity = fuzz.ratio(normal[i], normal[j], score_cutoff=score)
+            if similarity:
+                pairs.append((min(i, j), max(i, j), similarity))
         for tok in toks[:prefix]:
             index[tok].append(i)
     return sorted(pairs)

@@ -821,18 +821,23 @@ _ESCAPE = re.compile(r"\\.|\(\?P(?:<\w+>|=\w+\))", re.DOTALL)  # kept as written
 
 
 def _lower_source(source: str) -> str | None:
-    """``source`` with its letters lower-cased (escapes such as ``\\W`` or ``\\B`` kept), or None when lower-casing
-    could change what it means: a character given by code (``\\x41``, ``\\N{…}``) or a case-sensitive group."""
-    if re.search(r"\\[UN0-9]|\(\?[a-zA-Z]*-[a-zA-Z]*i", source):
+    """``source`` with its letters lower-cased (escapes such as ``\\W`` or ``\\B`` and group names kept), to be run
+    case-sensitively over a lower-cased text; or None when lower-casing could change what it means (a character given
+    by code, such as ``\\x41`` for "A"). A case-sensitive group ``(?-i:…)`` becomes a plain one: over the lower-cased
+    text it then matches wherever the group could (and more), so the pre-scan still never misses a match."""
+    if re.search(r"\\[UN0-9]|\(\?[a-zA-Z]*-[a-zA-Z]*i(?<!\(\?-i)|\(\?-i(?!:)", source):
         return None
     for code in re.findall(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})", source):
         if chr(int(code[0] or code[1], 16)).lower() != chr(int(code[0] or code[1], 16)):  # an upper-case letter by code
             return None
+    def lower(segment: str) -> str:
+        return segment.lower().replace("(?-i:", "(?:")
+
     parts, last = [], 0
     for m in _ESCAPE.finditer(source):
-        parts += [source[last:m.start()].lower(), m.group(0)]
+        parts += [lower(source[last:m.start()]), m.group(0)]
         last = m.end()
-    return "".join(parts) + source[last:].lower()
+    return "".join(parts) + lower(source[last:])
 
 
 class _Lowered:

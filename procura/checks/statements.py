@@ -42,7 +42,7 @@ class Context:
     framework: bool = False
 
 
-@functools.lru_cache(maxsize=4096)  # a long document repeats its boilerplate
+@functools.lru_cache(maxsize=1 << 16)  # boilerplate repeats in a document, and copied texts across a national corpus
 def obligation_of(text: str) -> str | None:
     text = lx.NOT_MANDATORY.sub(" ", text)  # "desirable, but not mandatory" demands nothing
     if lx.SKA.search(text) or lx.SKA_LABEL.search(text):
@@ -738,19 +738,15 @@ class Prefilter:
         self.owners = {literal: frozenset(set().union(*(owners[literal[:n]] for n in range(1, len(literal) + 1)
                                                         if literal[:n] in owners)))
                        for literal in owners}
-        self.pattern = re.compile(lx.trie(owners), re.DOTALL) if owners else None
+        # a lookahead: one zero-width match at every position where a trigger starts, holding the longest one there
+        self.pattern = re.compile(f"(?=({lx.trie(owners)}))", re.DOTALL) if owners else None
 
     def families(self, lower: str) -> set[str]:
         """The families whose every gate has a trigger in the (lower-cased) text."""
         present = set(self.always)
         if self.pattern is not None:
-            # the leftmost trigger from each position on; the search starts again one character after the last
-            # found, so a trigger that starts inside another is found too
-            search, position, found = self.pattern.search, 0, set()
-            while (match := search(lower, position)) is not None:
-                found.add(match.group())
-                position = match.start() + 1
-            for trigger in found:
+            # the longest trigger at every position, so a trigger that starts inside another is found too
+            for trigger in set(self.pattern.findall(lower)):
                 present |= self.owners[trigger]
         return {name for name in present if name in self.needs and all(n in present for n in self.needs[name])}
 
