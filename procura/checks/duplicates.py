@@ -13,8 +13,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import chain
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 

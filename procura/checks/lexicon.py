@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from re import _constants as sre_constants
 from re import _parser as sre_parser
+
+import ahocorasick
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -840,19 +843,56 @@ def _lower_source(source: str) -> str | None:
     return "".join(parts) + lower(source[last:])
 
 
-class _Lowered:
-    """The last text lower-cased, and whether that lower case stands in exactly for case-insensitive matching: the
-    patterns of one statement all read the same text, so it is lower-cased once."""
+class Triggers:
+    """Which of a fixed set of lower-case strings occur in a lower-cased text: every occurrence of every string found
+    in one pass of an Aho–Corasick automaton (C code, pyahocorasick), however many strings there are."""
 
-    text: str | None = None
-    lower: str | None = None
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = frozenset(s for s in strings if s)
+        self._automaton = ahocorasick.Automaton()
+        for string in self.strings:
+            self._automaton.add_word(string, string)
+        if self.strings:
+            self._automaton.make_automaton()
+
+    def found(self, lower: str) -> set[str]:
+        return {string for _, string in self._automaton.iter(lower)} if self.strings else set()
+
+
+class _Text:
+    """A text as the pre-scans read it: lower-cased (None when that is not an exact stand-in for case-insensitive
+    matching) and, found on first need, which of the registered patterns' trigger strings it holds."""
+
+    __slots__ = ("lower", "_present")
+
+    def __init__(self, text: str) -> None:
+        lower = text.lower()
+        self.lower = lower if len(lower) == len(text) and not _FOLD_UNSAFE.search(text) else None
+        self._present: set[str] | None = None
+
+    def present(self) -> set[str]:
+        if self._present is None:
+            assert self.lower is not None and _Texts.triggers is not None
+            self._present = _Texts.triggers.found(self.lower)
+        return self._present
+
+
+class _Texts:
+    """The texts read lately (the rules read a statement, its plain form and parts of them in turn), and the trigger
+    strings of every pattern of this module, found in a text all at once."""
+
+    LIMIT = 64
+    recent: dict[str, _Text] = {}
+    triggers: Triggers | None = None
 
     @classmethod
-    def of(cls, text: str) -> str | None:
-        if text is not cls.text:
-            lower = text.lower()
-            cls.text, cls.lower = text, (lower if len(lower) == len(text) and not _FOLD_UNSAFE.search(text) else None)
-        return cls.lower
+    def of(cls, text: str) -> _Text:
+        found = cls.recent.get(text)
+        if found is None:
+            if len(cls.recent) >= cls.LIMIT:
+                cls.recent.clear()
+            found = cls.recent[text] = _Text(text)
+        return found
 
 
 class Guarded:
@@ -874,6 +914,7 @@ class Guarded:
         self.literals = tuple(sorted(literals, key=len)) if literals else None
         # one search for all the (lower-case) strings in the lower-cased text, in C, instead of a loop of "in" tests
         self.gate = re.compile(trie(self.literals), re.DOTALL) if self.literals else None
+        self.literal_set = frozenset(self.literals or ())
         self.folded = None
         source = _lower_source(compiled.pattern) if compiled.flags & re.IGNORECASE else None
         if source is not None:
@@ -886,11 +927,16 @@ class Guarded:
         """Where a match can begin at the earliest (``pos`` when unknown), or None when the text cannot match."""
         if self.gate is None and self.folded is None:
             return pos
-        lower = _Lowered.of(text)
+        read = _Texts.of(text)
+        lower = read.lower
         if lower is None:  # a character that folds otherwise: neither pre-scan is exact, the pattern runs
             return pos
-        if self.gate is not None and self.gate.search(lower) is None:
-            return None
+        if self.gate is not None:
+            if _Texts.triggers is not None and self.literal_set <= _Texts.triggers.strings:
+                if read.present().isdisjoint(self.literal_set):  # found with every other pattern's strings at once
+                    return None
+            elif self.gate.search(lower) is None:
+                return None
         if self.folded is None:
             return pos
         found = self.folded.search(lower, pos, len(text) if endpos is None else endpos)
@@ -957,3 +1003,4 @@ for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and not _name.startswith("_"):
         globals()[_name] = guarded(_value)
 del _name, _value
+_Texts.triggers = Triggers(chain.from_iterable(p.literals for p in globals().values() if isinstance(p, Guarded) and p.literals))

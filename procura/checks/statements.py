@@ -702,7 +702,7 @@ def _short(text: str, limit: int = 70) -> str:
 # -- the prefilter ------------------------------------------------------------------------------------------------
 # Each family is gated by the patterns it cannot do without. From each gate pattern the literal strings one of which
 # every match must contain are read off the pattern itself (so no hand-kept trigger list can fall out of step with
-# the rules); all of them, lower-cased, go into one trie-shaped pattern that finds, in one pass, every family whose
+# the rules); all of them, lower-cased, go into one Aho–Corasick automaton that finds, in one pass, every family whose
 # trigger the statement contains.
 
 def _needs_name(family: str, number: int) -> str:
@@ -710,9 +710,8 @@ def _needs_name(family: str, number: int) -> str:
 
 
 class Prefilter:
-    """One combined pattern of every family's trigger strings, shaped as a trie so that at each position of the text
-    where a trigger starts it finds the longest one; every shorter trigger starting there is a prefix of it, so a
-    trigger maps to its own families and to those of its prefixes, and no trigger is missed."""
+    """Every family's trigger strings in one automaton (:class:`procura.checks.lexicon.Triggers`): one pass over the
+    lower-cased text finds every trigger it holds, and with them the families that can find something."""
 
     def __init__(self, families: Iterable[Family]) -> None:
         self.always: set[str] = set()
@@ -735,19 +734,14 @@ class Prefilter:
                     continue
                 for literal in literals:
                     owners.setdefault(literal, set()).add(name)
-        self.owners = {literal: frozenset(set().union(*(owners[literal[:n]] for n in range(1, len(literal) + 1)
-                                                        if literal[:n] in owners)))
-                       for literal in owners}
-        # a lookahead: one zero-width match at every position where a trigger starts, holding the longest one there
-        self.pattern = re.compile(f"(?=({lx.trie(owners)}))", re.DOTALL) if owners else None
+        self.owners = {literal: frozenset(names) for literal, names in owners.items()}
+        self.triggers = lx.Triggers(owners)
 
     def families(self, lower: str) -> set[str]:
         """The families whose every gate has a trigger in the (lower-cased) text."""
         present = set(self.always)
-        if self.pattern is not None:
-            # the longest trigger at every position, so a trigger that starts inside another is found too
-            for trigger in set(self.pattern.findall(lower)):
-                present |= self.owners[trigger]
+        for trigger in self.triggers.found(lower):
+            present |= self.owners[trigger]
         return {name for name in present if name in self.needs and all(n in present for n in self.needs[name])}
 
 
