@@ -78,6 +78,7 @@ def test_each_distinct_statement_is_analysed_once_and_later_runs_reuse_the_cache
     for target in targets:
         checker.check(target)
     assert checker.analysed == len(STATEMENTS)
+    checker.flush()  # what a run does at its end (and every FLUSH_EVERY statements)
     later = Checker(options)  # a new run: nothing in memory, everything on disk
     found = [f for t in targets for f in later.check(t)]
     assert later.analysed == 0
