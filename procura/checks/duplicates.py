@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
@@ -75,24 +75,28 @@ def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int,
     normal = [p[1] for p in prepared]  # sorted distinct tokens: token_sort_ratio is ratio on them
     sizes = [len(o) for o in ordered]
     order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = {}
+    postings = index.get
     pairs: list[tuple[int, int, float]] = []
     for i in order:  # by size, so every earlier set is no larger than this one
         toks = ordered[i]
         if not toks:
             continue
-        prefix = len(toks) - math.ceil(jaccard * len(toks)) + 1
+        prefix = toks[:len(toks) - math.ceil(jaccard * len(toks)) + 1]
         minimum = jaccard * len(toks)
-        blocking = [tok for tok in toks[:prefix] if len(index[tok]) <= MAX_POSTING] or toks[:1]
+        blocking = [tok for tok in prefix if len(postings(tok, ())) <= MAX_POSTING] or prefix[:1]
         candidates: set[int] = set()
         for tok in blocking:
-            candidates.update(index[tok][-MAX_POSTING:])
+            candidates.update(postings(tok, ())[-MAX_POSTING:])
         for j in candidates:
             if sizes[j] < minimum:
                 continue
             similarity = fuzz.ratio(normal[i], normal[j], score_cutoff=score)
             if similarity:
                 pairs.append((min(i, j), max(i, j), similarity))
-        for tok in toks[:prefix]:
-            index[tok].append(i)
+        for tok in prefix:
+            if tok in index:
+                index[tok].append(i)
+            else:
+                index[tok] = [i]
     return sorted(pairs)
