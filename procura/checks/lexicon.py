@@ -8,7 +8,7 @@ negation, measurement, examples) decide when a match is not a problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from re import _constants as sre_constants
 from re import _parser as sre_parser
@@ -806,6 +806,124 @@ def _item(op: object, av: object) -> frozenset[str] | None:
     return None
 
 
+# A pattern's condition on a text: strings the text must hold for the pattern to match anywhere in it, read off the
+# parse tree like required_literals but kept whole — every element of a sequence ("god|hög", then "kunskap|…") and every
+# branch. A condition is a frozenset of strings (one of them must occur), ("all", conditions) or ("any", conditions);
+# None is "no condition known". One Aho–Corasick pass finds every string of every pattern's condition in a text, so a
+# condition costs a few set tests to evaluate.
+Condition = frozenset | tuple
+
+
+def condition(pattern: re.Pattern[str]) -> Condition | None:
+    """The pattern's condition, kept three levels deep (deeper parts weakened to one set of strings, as
+    :func:`required_literals` does) so that it is cheap to test; a set holding a single character (a digit, a
+    bracket: in almost every text) or two counts as no condition."""
+    return _shallow(_all(sre_parser.parse(pattern.pattern, pattern.flags).data), 3)
+
+
+def _shallow(cond: Condition | None, depth: int) -> Condition | None:
+    if cond is None:
+        return None
+    if isinstance(cond, frozenset):
+        return None if any(len(string) < 3 for string in cond) else cond
+    if depth <= 1:
+        return _shallow(_weak(cond), 1)
+    kind, parts = cond
+    kept = [_shallow(part, depth - 1) for part in parts]
+    if kind == "all":
+        kept = sorted((k for k in kept if k is not None), key=_rate)[:3]  # the most selective three
+        return None if not kept else kept[0] if len(kept) == 1 else ("all", tuple(kept))
+    if any(k is None for k in kept):
+        return None
+    leaves = [k for k in kept if isinstance(k, frozenset)]
+    others = tuple(k for k in kept if not isinstance(k, frozenset))
+    union = frozenset().union(*leaves) if leaves else None
+    return union if not others else ("any", ((union,) if union else ()) + others)
+
+
+def _weak(cond: Condition) -> frozenset[str]:
+    """One set of strings that every text meeting ``cond`` holds one of."""
+    if isinstance(cond, frozenset):
+        return cond
+    kind, parts = cond
+    if kind == "all":
+        return min((_weak(part) for part in parts), key=_hit_rate)
+    return frozenset().union(*(_weak(part) for part in parts))
+
+
+def _rate(cond: Condition) -> float:
+    return _hit_rate(_weak(cond))
+
+
+def _all(items: Iterable[tuple]) -> Condition | None:
+    parts: list[Condition] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            parts.append(frozenset({"".join(run)}))
+            run = []
+        part = _condition_of(op, av)
+        if part is not None:
+            parts.append(part)
+    if run:
+        parts.append(frozenset({"".join(run)}))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else ("all", tuple(parts))
+
+
+def _condition_of(op: object, av: object) -> Condition | None:
+    if op is sre_constants.SUBPATTERN:
+        return _all(av[-1])  # type: ignore[index]
+    if op is sre_constants.ATOMIC_GROUP:
+        return _all(av)  # type: ignore[arg-type]
+    if op is sre_constants.BRANCH:
+        branches = []
+        for branch in av[1]:  # type: ignore[index]
+            needed = _all(branch)
+            if needed is None:
+                return None  # a branch that can match anything
+            branches.append(needed)
+        leaves = [b for b in branches if isinstance(b, frozenset)]
+        others = tuple(b for b in branches if not isinstance(b, frozenset))
+        union = frozenset().union(*leaves) if leaves else None
+        if not others:
+            return union
+        return ("any", ((union,) if union else ()) + others)
+    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+        return _all(av[2])  # type: ignore[index]
+    return _item(op, av) if op is sre_constants.IN else None
+
+
+def holds(condition: Condition, present: set[str] | frozenset[str]) -> bool:
+    """Whether a text holding the strings ``present`` meets ``condition``."""
+    return test(condition)(present)
+
+
+def test(condition: Condition) -> Callable[[set[str] | frozenset[str]], bool]:
+    """``condition`` as a function of the strings a text holds (made once per pattern: testing it is then a few calls)."""
+    if isinstance(condition, frozenset):
+        return lambda present: not condition.isdisjoint(present)
+    kind, parts = condition
+    tests = tuple(test(part) for part in parts)
+    if kind == "all":
+        return lambda present: all(t(present) for t in tests)
+    return lambda present: any(t(present) for t in tests)
+
+
+def condition_strings(condition: Condition | None) -> Iterator[str]:
+    if condition is None:
+        return
+    if isinstance(condition, frozenset):
+        yield from condition
+        return
+    for part in condition[1]:
+        yield from condition_strings(part)
+
+
 def _minimal(strings: set[str]) -> frozenset[str]:
     """Drop a string that contains another of the set: the shorter one is found wherever the longer is."""
     ordered = sorted(strings, key=len)
@@ -914,7 +1032,9 @@ class Guarded:
         self.literals = tuple(sorted(literals, key=len)) if literals else None
         # one search for all the (lower-case) strings in the lower-cased text, in C, instead of a loop of "in" tests
         self.gate = re.compile(trie(self.literals), re.DOTALL) if self.literals else None
-        self.literal_set = frozenset(self.literals or ())
+        self.condition = condition(compiled)
+        self.holds = test(self.condition) if self.condition is not None else None
+        self.registered = False  # its condition's strings are in the shared scan (_Texts.triggers)
         self.folded = None
         source = _lower_source(compiled.pattern) if compiled.flags & re.IGNORECASE else None
         if source is not None:
@@ -925,18 +1045,17 @@ class Guarded:
 
     def _start(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
         """Where a match can begin at the earliest (``pos`` when unknown), or None when the text cannot match."""
-        if self.gate is None and self.folded is None:
+        if self.gate is None and self.folded is None and not self.registered:
             return pos
         read = _Texts.of(text)
         lower = read.lower
         if lower is None:  # a character that folds otherwise: neither pre-scan is exact, the pattern runs
             return pos
-        if self.gate is not None:
-            if _Texts.triggers is not None and self.literal_set <= _Texts.triggers.strings:
-                if read.present().isdisjoint(self.literal_set):  # found with every other pattern's strings at once
-                    return None
-            elif self.gate.search(lower) is None:
+        if self.registered:
+            if not self.holds(read.present()):  # its strings, found with every other pattern's at once
                 return None
+        elif self.gate is not None and self.gate.search(lower) is None:
+            return None
         if self.folded is None:
             return pos
         found = self.folded.search(lower, pos, len(text) if endpos is None else endpos)
@@ -1003,4 +1122,9 @@ for _name, _value in list(globals().items()):
     if isinstance(_value, re.Pattern) and not _name.startswith("_"):
         globals()[_name] = guarded(_value)
 del _name, _value
-_Texts.triggers = Triggers(chain.from_iterable(p.literals for p in globals().values() if isinstance(p, Guarded) and p.literals))
+_Texts.triggers = Triggers(chain.from_iterable(condition_strings(p.condition) for p in globals().values()
+                                               if isinstance(p, Guarded)))
+for _pattern in list(globals().values()):
+    if isinstance(_pattern, Guarded) and _pattern.condition is not None:
+        _pattern.registered = True
+del _pattern

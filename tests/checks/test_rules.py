@@ -290,6 +290,10 @@ def test_prefilter_triggers_are_read_off_the_patterns():
     guarded = lx.guarded(pattern)
     for text in ("Goda kunskaper i SQL.", "Snabbt svar.", "Inget här."):
         assert bool(guarded.search(text)) == bool(pattern.search(text)), text
+    # the whole condition, every part of a sequence: a level word alone does not let a text in
+    cond = lx.condition(re.compile(r"(?:god|hög)\s+kunskap|snabb\w*", re.I))
+    assert lx.holds(cond, {"god", "kunskap"}) and lx.holds(cond, {"snabb"})
+    assert not lx.holds(cond, {"god"}) and not lx.holds(cond, set())
 
 
 
