@@ -1016,7 +1016,9 @@ class _Texts:
 class Guarded:
     """A pattern with two cheap ways of knowing that a text cannot match, tried before the pattern itself runs:
 
-    * the strings one of which every match contains (read off the pattern), found in one pass over the text;
+    * its :func:`condition` — the strings a text must hold for it to match — tested against the strings one
+      Aho–Corasick pass found in the text for every pattern of this module at once (a pattern made elsewhere tests
+      its own strings with one search);
     * for a case-insensitive pattern, the same pattern compiled case-sensitively over the lower-cased text, which
       Python's regex engine scans several times faster. Where it finds nothing the pattern finds nothing; where it
       finds a match at a position, the pattern itself is run from that position, so every match, group and span
@@ -1043,9 +1045,11 @@ class Guarded:
             except re.error:
                 self.folded = None
 
+    prescan = True  # False: every search runs the bare pattern (the straightforward path the tests compare with)
+
     def _start(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
         """Where a match can begin at the earliest (``pos`` when unknown), or None when the text cannot match."""
-        if self.gate is None and self.folded is None and not self.registered:
+        if not Guarded.prescan or (self.gate is None and self.folded is None and not self.registered):
             return pos
         read = _Texts.of(text)
         lower = read.lower

@@ -10,6 +10,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -182,10 +183,22 @@ def analyse(statement: Statement, context: Context = Context(), *, prefilter: bo
     in one pass of one combined pattern; without it every family reads every statement. Both give the same findings
     (a test holds them equal on the corpora); the prefilter only saves time."""
     features = Features(statement, context)
-    present = PREFILTER.families(features.lower) if prefilter else None
+    present = PREFILTER.families(features.lower) if prefilter and lx.Guarded.prescan else None
     for family in FAMILIES:
         if present is None or family.name in present or (family.also is not None and family.also(features)):
             yield from family.check(features)
+
+
+@contextmanager
+def straightforward() -> Iterator[None]:
+    """Within it, every rule family reads every statement and every pattern runs bare, with no pre-scan: the
+    straightforward path, which the tests hold the fast one equal to (it only saves time)."""
+    before = lx.Guarded.prescan
+    lx.Guarded.prescan = False
+    try:
+        yield
+    finally:
+        lx.Guarded.prescan = before
 
 
 def _turnover(f: Features) -> Iterator[Finding]:

@@ -53,7 +53,11 @@ def corpus(folder: Path) -> list[Path]:
 
 
 def straightforward(targets: list[Path], options: CheckOptions) -> list:
-    return [f for t in targets for f in check_target(t, options)]
+    """Each target on its own, every rule family on every statement, every pattern run bare (no pre-scan)."""
+    from procura.checks.statements import straightforward as bare
+
+    with bare():
+        return [f for t in targets for f in check_target(t, options)]
 
 
 @pytest.fixture(scope="module")
