@@ -36,6 +36,7 @@ from procura.checks.statements import Context
 from procura.checks.suggest import Suggester
 from procura.errors import EXIT_FINDINGS, EXIT_OK, ProcuraError
 
+FLUSH_EVERY = 500  # statements' findings written to the disk cache in one transaction (and at the end of a chunk)
 AHEAD = 3  # chunks in flight per worker: enough to keep every worker busy, few enough to bound memory
 MAX_CHUNK = 8  # targets per chunk at most; fewer when there are few targets per worker
 
@@ -60,8 +61,12 @@ class Checker:
             return review_target(target, self.options, analyse_documents=self.documents.many,
                                  analyse_libraries=self.libraries.many)
         finally:
-            self.documents.flush()
-            self.libraries.flush()
+            self.flush(FLUSH_EVERY)
+
+    def flush(self, at_least: int = 1) -> None:
+        """Findings not yet in the disk cache go there (other workers and later runs read them)."""
+        self.documents.flush(at_least)
+        self.libraries.flush(at_least)
 
     @property
     def analysed(self) -> int:
@@ -82,12 +87,15 @@ def _run_chunk(targets: Sequence[Path], checker: Checker | None = None) -> list[
     checker = checker or _checker
     assert checker is not None, "worker not started"
     out: list[tuple[Review | None, str | None]] = []
-    for target in targets:
-        try:
-            out.append((checker.review(target), None))
-        except ProcuraError as exc:
-            out.append((None, str(exc)))
-            break
+    try:
+        for target in targets:
+            try:
+                out.append((checker.review(target), None))
+            except ProcuraError as exc:
+                out.append((None, str(exc)))
+                break
+    finally:
+        checker.flush()
     return out
 
 
@@ -115,8 +123,11 @@ def review_targets(targets: Iterable[Path], options: CheckOptions | None = None,
     jobs = jobs or os.cpu_count() or 1
     if client is None and (jobs == 1 or len(targets) <= 1):
         checker = Checker(options, cache)
-        for target in targets:
-            yield target, checker.review(target)
+        try:
+            for target in targets:
+                yield target, checker.review(target)
+        finally:
+            checker.flush()
         return
     size = chunk_size(len(targets), jobs if client is None else max(1, len(client.nthreads())))
     chunks = [targets[i:i + size] for i in range(0, len(targets), size)]

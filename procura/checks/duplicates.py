@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -68,28 +69,34 @@ def near_duplicates(texts: Sequence[str], score: float = SCORE, jaccard: float =
 def _join(texts: Sequence[str], score: float, jaccard: float) -> list[tuple[int, int, float]]:
     prepared = [_token_set(t) for t in texts]
     sets = [p[0] for p in prepared]
-    frequency = Counter(tok for s in sets for tok in s)
-    ordered = [sorted(s, key=lambda tok: (frequency[tok], tok)) for s in sets]
-    normal = [p[1] for p in prepared]
+    frequency = Counter(chain.from_iterable(sets))
+    rarity = {tok: n for n, tok in enumerate(sorted(frequency, key=lambda tok: (frequency[tok], tok)))}
+    ordered = [sorted(s, key=rarity.__getitem__) for s in sets]  # rarest first
+    normal = [p[1] for p in prepared]  # sorted distinct tokens: token_sort_ratio is ratio on them
+    sizes = [len(o) for o in ordered]
     order = sorted(range(len(texts)), key=lambda i: len(ordered[i]))
-    index: dict[str, list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = {}
+    postings = index.get
     pairs: list[tuple[int, int, float]] = []
     for i in order:  # by size, so every earlier set is no larger than this one
         toks = ordered[i]
         if not toks:
             continue
-        prefix = len(toks) - math.ceil(jaccard * len(toks)) + 1
-        seen: set[int] = set()
+        prefix = toks[:len(toks) - math.ceil(jaccard * len(toks)) + 1]
         minimum = jaccard * len(toks)
-        blocking = [tok for tok in toks[:prefix] if len(index[tok]) <= MAX_POSTING] or toks[:1]
+        blocking = [tok for tok in prefix if len(postings(tok, ())) <= MAX_POSTING] or prefix[:1]
+        candidates: set[int] = set()
         for tok in blocking:
-            for j in index[tok][-MAX_POSTING:]:
-                if j in seen or len(ordered[j]) < minimum:
-                    continue
-                seen.add(j)
-                similarity = fuzz.token_sort_ratio(normal[i], normal[j], score_cutoff=score)
-                if similarity:
-                    pairs.append((min(i, j), max(i, j), similarity))
-        for tok in toks[:prefix]:
-            index[tok].append(i)
+            candidates.update(postings(tok, ())[-MAX_POSTING:])
+        for j in candidates:
+            if sizes[j] < minimum:
+                continue
+            similarity = fuzz.ratio(normal[i], normal[j], score_cutoff=score)
+            if similarity:
+                pairs.append((min(i, j), max(i, j), similarity))
+        for tok in prefix:
+            if tok in index:
+                index[tok].append(i)
+            else:
+                index[tok] = [i]
     return sorted(pairs)

@@ -8,9 +8,12 @@ negation, measurement, examples) decide when a match is not a problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from re import _constants as sre_constants
 from re import _parser as sre_parser
+
+import ahocorasick
 
 I = re.IGNORECASE  # noqa: E741
 
@@ -803,6 +806,124 @@ def _item(op: object, av: object) -> frozenset[str] | None:
     return None
 
 
+# A pattern's condition on a text: strings the text must hold for the pattern to match anywhere in it, read off the
+# parse tree like required_literals but kept whole — every element of a sequence ("god|hög", then "kunskap|…") and every
+# branch. A condition is a frozenset of strings (one of them must occur), ("all", conditions) or ("any", conditions);
+# None is "no condition known". One Aho–Corasick pass finds every string of every pattern's condition in a text, so a
+# condition costs a few set tests to evaluate.
+Condition = frozenset | tuple
+
+
+def condition(pattern: re.Pattern[str]) -> Condition | None:
+    """The pattern's condition, kept three levels deep (deeper parts weakened to one set of strings, as
+    :func:`required_literals` does) so that it is cheap to test; a set holding a single character (a digit, a
+    bracket: in almost every text) or two counts as no condition."""
+    return _shallow(_all(sre_parser.parse(pattern.pattern, pattern.flags).data), 3)
+
+
+def _shallow(cond: Condition | None, depth: int) -> Condition | None:
+    if cond is None:
+        return None
+    if isinstance(cond, frozenset):
+        return None if any(len(string) < 3 for string in cond) else cond
+    if depth <= 1:
+        return _shallow(_weak(cond), 1)
+    kind, parts = cond
+    kept = [_shallow(part, depth - 1) for part in parts]
+    if kind == "all":
+        kept = sorted((k for k in kept if k is not None), key=_rate)[:3]  # the most selective three
+        return None if not kept else kept[0] if len(kept) == 1 else ("all", tuple(kept))
+    if any(k is None for k in kept):
+        return None
+    leaves = [k for k in kept if isinstance(k, frozenset)]
+    others = tuple(k for k in kept if not isinstance(k, frozenset))
+    union = frozenset().union(*leaves) if leaves else None
+    return union if not others else ("any", ((union,) if union else ()) + others)
+
+
+def _weak(cond: Condition) -> frozenset[str]:
+    """One set of strings that every text meeting ``cond`` holds one of."""
+    if isinstance(cond, frozenset):
+        return cond
+    kind, parts = cond
+    if kind == "all":
+        return min((_weak(part) for part in parts), key=_hit_rate)
+    return frozenset().union(*(_weak(part) for part in parts))
+
+
+def _rate(cond: Condition) -> float:
+    return _hit_rate(_weak(cond))
+
+
+def _all(items: Iterable[tuple]) -> Condition | None:
+    parts: list[Condition] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            parts.append(frozenset({"".join(run)}))
+            run = []
+        part = _condition_of(op, av)
+        if part is not None:
+            parts.append(part)
+    if run:
+        parts.append(frozenset({"".join(run)}))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else ("all", tuple(parts))
+
+
+def _condition_of(op: object, av: object) -> Condition | None:
+    if op is sre_constants.SUBPATTERN:
+        return _all(av[-1])  # type: ignore[index]
+    if op is sre_constants.ATOMIC_GROUP:
+        return _all(av)  # type: ignore[arg-type]
+    if op is sre_constants.BRANCH:
+        branches = []
+        for branch in av[1]:  # type: ignore[index]
+            needed = _all(branch)
+            if needed is None:
+                return None  # a branch that can match anything
+            branches.append(needed)
+        leaves = [b for b in branches if isinstance(b, frozenset)]
+        others = tuple(b for b in branches if not isinstance(b, frozenset))
+        union = frozenset().union(*leaves) if leaves else None
+        if not others:
+            return union
+        return ("any", ((union,) if union else ()) + others)
+    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+        return _all(av[2])  # type: ignore[index]
+    return _item(op, av) if op is sre_constants.IN else None
+
+
+def holds(condition: Condition, present: set[str] | frozenset[str]) -> bool:
+    """Whether a text holding the strings ``present`` meets ``condition``."""
+    return test(condition)(present)
+
+
+def test(condition: Condition) -> Callable[[set[str] | frozenset[str]], bool]:
+    """``condition`` as a function of the strings a text holds (made once per pattern: testing it is then a few calls)."""
+    if isinstance(condition, frozenset):
+        return lambda present: not condition.isdisjoint(present)
+    kind, parts = condition
+    tests = tuple(test(part) for part in parts)
+    if kind == "all":
+        return lambda present: all(t(present) for t in tests)
+    return lambda present: any(t(present) for t in tests)
+
+
+def condition_strings(condition: Condition | None) -> Iterator[str]:
+    if condition is None:
+        return
+    if isinstance(condition, frozenset):
+        yield from condition
+        return
+    for part in condition[1]:
+        yield from condition_strings(part)
+
+
 def _minimal(strings: set[str]) -> frozenset[str]:
     """Drop a string that contains another of the set: the shorter one is found wherever the longer is."""
     ordered = sorted(strings, key=len)
@@ -813,10 +934,97 @@ def _minimal(strings: set[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
+# Characters that Python's case-insensitive matching equates with a letter other than their lower case (dotless i and
+# long s with i and s, the Greek and Cyrillic variants of re._casefix) or whose lower case is longer (İ): in a text
+# holding one, the lower-cased text is not an exact stand-in for case-insensitive matching, so the pattern itself runs.
+_FOLD_UNSAFE = re.compile("[^\x00-\u024f]|[\u0130\u0131\u017f\u00b5]")
+_ESCAPE = re.compile(r"\\.|\(\?P(?:<\w+>|=\w+\))", re.DOTALL)  # kept as written: escapes, group names
+
+
+def _lower_source(source: str) -> str | None:
+    """``source`` with its letters lower-cased (escapes such as ``\\W`` or ``\\B`` and group names kept), to be run
+    case-sensitively over a lower-cased text; or None when lower-casing could change what it means (a character given
+    by code, such as ``\\x41`` for "A"). A case-sensitive group ``(?-i:…)`` becomes a plain one: over the lower-cased
+    text it then matches wherever the group could (and more), so the pre-scan still never misses a match."""
+    if re.search(r"\\[UN0-9]|\(\?[a-zA-Z]*-[a-zA-Z]*i(?<!\(\?-i)|\(\?-i(?!:)", source):
+        return None
+    for code in re.findall(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})", source):
+        if chr(int(code[0] or code[1], 16)).lower() != chr(int(code[0] or code[1], 16)):  # an upper-case letter by code
+            return None
+    def lower(segment: str) -> str:
+        return segment.lower().replace("(?-i:", "(?:")
+
+    parts, last = [], 0
+    for m in _ESCAPE.finditer(source):
+        parts += [lower(source[last:m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(parts) + lower(source[last:])
+
+
+class Triggers:
+    """Which of a fixed set of lower-case strings occur in a lower-cased text: every occurrence of every string found
+    in one pass of an Aho–Corasick automaton (C code, pyahocorasick), however many strings there are."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = frozenset(s for s in strings if s)
+        self._automaton = ahocorasick.Automaton()
+        for string in self.strings:
+            self._automaton.add_word(string, string)
+        if self.strings:
+            self._automaton.make_automaton()
+
+    def found(self, lower: str) -> set[str]:
+        return {string for _, string in self._automaton.iter(lower)} if self.strings else set()
+
+
+class _Text:
+    """A text as the pre-scans read it: lower-cased (None when that is not an exact stand-in for case-insensitive
+    matching) and, found on first need, which of the registered patterns' trigger strings it holds."""
+
+    __slots__ = ("lower", "_present")
+
+    def __init__(self, text: str) -> None:
+        lower = text.lower()
+        self.lower = lower if len(lower) == len(text) and not _FOLD_UNSAFE.search(text) else None
+        self._present: set[str] | None = None
+
+    def present(self) -> set[str]:
+        if self._present is None:
+            assert self.lower is not None and _Texts.triggers is not None
+            self._present = _Texts.triggers.found(self.lower)
+        return self._present
+
+
+class _Texts:
+    """The texts read lately (the rules read a statement, its plain form and parts of them in turn), and the trigger
+    strings of every pattern of this module, found in a text all at once."""
+
+    LIMIT = 64
+    recent: dict[str, _Text] = {}
+    triggers: Triggers | None = None
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        found = cls.recent.get(text)
+        if found is None:
+            if len(cls.recent) >= cls.LIMIT:
+                cls.recent.clear()
+            found = cls.recent[text] = _Text(text)
+        return found
+
+
 class Guarded:
-    """A pattern that first checks, with plain substring tests, that one of the strings every match contains is in
-    the text, and searches only then: the same results as the pattern, at the cost of a few ``in`` tests where the
-    text cannot match. Used for the slow patterns (long alternations scanned at every position)."""
+    """A pattern with two cheap ways of knowing that a text cannot match, tried before the pattern itself runs:
+
+    * its :func:`condition` — the strings a text must hold for it to match — tested against the strings one
+      Aho–Corasick pass found in the text for every pattern of this module at once (a pattern made elsewhere tests
+      its own strings with one search);
+    * for a case-insensitive pattern, the same pattern compiled case-sensitively over the lower-cased text, which
+      Python's regex engine scans several times faster. Where it finds nothing the pattern finds nothing; where it
+      finds a match at a position, the pattern itself is run from that position, so every match, group and span
+      returned is the pattern's own (the lower-cased text only says where to start).
+
+    The results are the pattern's in every case (a test holds them equal on every corpus); only time is saved."""
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
@@ -826,30 +1034,66 @@ class Guarded:
         self.literals = tuple(sorted(literals, key=len)) if literals else None
         # one search for all the (lower-case) strings in the lower-cased text, in C, instead of a loop of "in" tests
         self.gate = re.compile(trie(self.literals), re.DOTALL) if self.literals else None
+        self.condition = condition(compiled)
+        self.holds = test(self.condition) if self.condition is not None else None
+        self.registered = False  # its condition's strings are in the shared scan (_Texts.triggers)
+        self.folded = None
+        source = _lower_source(compiled.pattern) if compiled.flags & re.IGNORECASE else None
+        if source is not None:
+            try:
+                self.folded = re.compile(source, compiled.flags & ~re.IGNORECASE)
+            except re.error:
+                self.folded = None
 
-    def _maybe(self, text: str) -> bool:
-        return self.gate is None or self.gate.search(text.lower()) is not None
+    prescan = True  # False: every search runs the bare pattern (the straightforward path the tests compare with)
 
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.search(text, *args) if self._maybe(text) else None
+    def _start(self, text: str, pos: int = 0, endpos: int | None = None) -> int | None:
+        """Where a match can begin at the earliest (``pos`` when unknown), or None when the text cannot match."""
+        if not Guarded.prescan or (self.gate is None and self.folded is None and not self.registered):
+            return pos
+        read = _Texts.of(text)
+        lower = read.lower
+        if lower is None:  # a character that folds otherwise: neither pre-scan is exact, the pattern runs
+            return pos
+        if self.registered:
+            if not self.holds(read.present()):  # its strings, found with every other pattern's at once
+                return None
+        elif self.gate is not None and self.gate.search(lower) is None:
+            return None
+        if self.folded is None:
+            return pos
+        found = self.folded.search(lower, pos, len(text) if endpos is None else endpos)
+        return None if found is None else found.start()
 
-    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, *args) if self._maybe(text) else iter(())
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        start = self._start(text, pos, endpos)
+        if start is None:
+            return None
+        return self.compiled.search(text, start) if endpos is None else self.compiled.search(text, start, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        start = self._start(text, pos, endpos)
+        if start is None:
+            return iter(())
+        return self.compiled.finditer(text, start) if endpos is None else self.compiled.finditer(text, start, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
+        start = self._start(text, pos, endpos)
+        if start is None:
+            return []
+        return self.compiled.findall(text, start) if endpos is None else self.compiled.findall(text, start, endpos)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.match(text, *args) if self._maybe(text) else None
+        return self.compiled.match(text, *args)
 
     def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text, *args) if self._maybe(text) else None
-
-    def findall(self, text: str, *args: int) -> list:
-        return self.compiled.findall(text, *args) if self._maybe(text) else []
+        return self.compiled.fullmatch(text, *args)
 
     def sub(self, repl, text: str, count: int = 0) -> str:  # type: ignore[no-untyped-def]
-        return self.compiled.sub(repl, text, count) if self._maybe(text) else text
+        return text if self._start(text) is None else self.compiled.sub(repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str]:
-        return self.compiled.split(text, maxsplit) if self._maybe(text) else [text]
+        return [text] if self._start(text) is None else self.compiled.split(text, maxsplit)
 
 
 def trie(strings: Iterable[str]) -> str:
@@ -876,27 +1120,15 @@ def guarded(compiled: re.Pattern[str]) -> Guarded:
     return Guarded(compiled)
 
 
-# the patterns whose search costs most (measured over the corpora) are guarded by the strings they need
-MEASURE = guarded(MEASURE)  # type: ignore[assignment]
-UNMEASURABLE = guarded(UNMEASURABLE)  # type: ignore[assignment]
-LIVE_EVERYWHERE = guarded(LIVE_EVERYWHERE)  # type: ignore[assignment]
-TURNOVER_MULTIPLE = guarded(TURNOVER_MULTIPLE)  # type: ignore[assignment]
-REFERENCE_COUNT = guarded(REFERENCE_COUNT)  # type: ignore[assignment]
-YEARS_IN_BUSINESS = guarded(YEARS_IN_BUSINESS)  # type: ignore[assignment]
-EQUIVALENT = guarded(EQUIVALENT)  # type: ignore[assignment]
-LEGAL_REFERENCE = guarded(LEGAL_REFERENCE)  # type: ignore[assignment]
-CERT_NOT_CONFORMITY = guarded(CERT_NOT_CONFORMITY)  # type: ignore[assignment]
-RESTRICTED_CUSTOMER = guarded(RESTRICTED_CUSTOMER)  # type: ignore[assignment]
-RESTRICTION_KIND = guarded(RESTRICTION_KIND)  # type: ignore[assignment]
-ESCAPE = guarded(ESCAPE)  # type: ignore[assignment]
-STATED_CLASS = guarded(STATED_CLASS)  # type: ignore[assignment]
-VALUE_BAND = guarded(VALUE_BAND)  # type: ignore[assignment]
-REFERENCE_DURATION = guarded(REFERENCE_DURATION)  # type: ignore[assignment]
-SECTOR = guarded(SECTOR)  # type: ignore[assignment]
-OWN_ORGANISATION = guarded(OWN_ORGANISATION)  # type: ignore[assignment]
-CERTIFICATE = guarded(CERTIFICATE)  # type: ignore[assignment]
-LABEL = guarded(LABEL)  # type: ignore[assignment]
-LEGAL_TERMS = guarded(LEGAL_TERMS)  # type: ignore[assignment]
-QUOTED = guarded(QUOTED)  # type: ignore[assignment]
-STANDARD = guarded(STANDARD)  # type: ignore[assignment]
-LIFTING_NEGATION = guarded(LIFTING_NEGATION)  # type: ignore[assignment]
+# Every pattern of this module is guarded: the rules read them through the same methods, and a pattern's results
+# never change (only the time it takes to find that a text does not match).
+for _name, _value in list(globals().items()):
+    if isinstance(_value, re.Pattern) and not _name.startswith("_"):
+        globals()[_name] = guarded(_value)
+del _name, _value
+_Texts.triggers = Triggers(chain.from_iterable(condition_strings(p.condition) for p in globals().values()
+                                               if isinstance(p, Guarded)))
+for _pattern in list(globals().values()):
+    if isinstance(_pattern, Guarded) and _pattern.condition is not None:
+        _pattern.registered = True
+del _pattern

@@ -163,11 +163,14 @@ class Analyser:
     def __call__(self, statement: st.Statement) -> list[Finding]:
         return self.many([statement])[0]
 
-    def flush(self) -> None:
-        """Write what was analysed since the last flush to the disk cache."""
-        if self.store is not None and self._pending:
+    def flush(self, at_least: int = 1) -> None:
+        """Write what was analysed since the last flush to the disk cache, once there are ``at_least`` findings lists
+        to write (one transaction each time: a commit per target would cost more than the writes)."""
+        if self.store is None:
+            self._pending = []
+        elif self._pending and len(self._pending) >= at_least:
             self.store.put_many(self._pending)
-        self._pending = []
+            self._pending = []
 
     def _remember(self, key: bytes, findings: list[dict[str, Any]]) -> None:
         if len(self._memo) >= MEMO_LIMIT:

@@ -10,6 +10,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -42,7 +43,7 @@ class Context:
     framework: bool = False
 
 
-@functools.lru_cache(maxsize=4096)  # a long document repeats its boilerplate
+@functools.lru_cache(maxsize=1 << 16)  # boilerplate repeats in a document, and copied texts across a national corpus
 def obligation_of(text: str) -> str | None:
     text = lx.NOT_MANDATORY.sub(" ", text)  # "desirable, but not mandatory" demands nothing
     if lx.SKA.search(text) or lx.SKA_LABEL.search(text):
@@ -182,10 +183,22 @@ def analyse(statement: Statement, context: Context = Context(), *, prefilter: bo
     in one pass of one combined pattern; without it every family reads every statement. Both give the same findings
     (a test holds them equal on the corpora); the prefilter only saves time."""
     features = Features(statement, context)
-    present = PREFILTER.families(features.lower) if prefilter else None
+    present = PREFILTER.families(features.lower) if prefilter and lx.Guarded.prescan else None
     for family in FAMILIES:
         if present is None or family.name in present or (family.also is not None and family.also(features)):
             yield from family.check(features)
+
+
+@contextmanager
+def straightforward() -> Iterator[None]:
+    """Within it, every rule family reads every statement and every pattern runs bare, with no pre-scan: the
+    straightforward path, which the tests hold the fast one equal to (it only saves time)."""
+    before = lx.Guarded.prescan
+    lx.Guarded.prescan = False
+    try:
+        yield
+    finally:
+        lx.Guarded.prescan = before
 
 
 def _turnover(f: Features) -> Iterator[Finding]:
@@ -702,7 +715,7 @@ def _short(text: str, limit: int = 70) -> str:
 # -- the prefilter ------------------------------------------------------------------------------------------------
 # Each family is gated by the patterns it cannot do without. From each gate pattern the literal strings one of which
 # every match must contain are read off the pattern itself (so no hand-kept trigger list can fall out of step with
-# the rules); all of them, lower-cased, go into one trie-shaped pattern that finds, in one pass, every family whose
+# the rules); all of them, lower-cased, go into one Aho–Corasick automaton that finds, in one pass, every family whose
 # trigger the statement contains.
 
 def _needs_name(family: str, number: int) -> str:
@@ -710,9 +723,8 @@ def _needs_name(family: str, number: int) -> str:
 
 
 class Prefilter:
-    """One combined pattern of every family's trigger strings, shaped as a trie so that at each position of the text
-    where a trigger starts it finds the longest one; every shorter trigger starting there is a prefix of it, so a
-    trigger maps to its own families and to those of its prefixes, and no trigger is missed."""
+    """Every family's trigger strings in one automaton (:class:`procura.checks.lexicon.Triggers`): one pass over the
+    lower-cased text finds every trigger it holds, and with them the families that can find something."""
 
     def __init__(self, families: Iterable[Family]) -> None:
         self.always: set[str] = set()
@@ -735,23 +747,14 @@ class Prefilter:
                     continue
                 for literal in literals:
                     owners.setdefault(literal, set()).add(name)
-        self.owners = {literal: frozenset(set().union(*(owners[literal[:n]] for n in range(1, len(literal) + 1)
-                                                        if literal[:n] in owners)))
-                       for literal in owners}
-        self.pattern = re.compile(lx.trie(owners), re.DOTALL) if owners else None
+        self.owners = {literal: frozenset(names) for literal, names in owners.items()}
+        self.triggers = lx.Triggers(owners)
 
     def families(self, lower: str) -> set[str]:
         """The families whose every gate has a trigger in the (lower-cased) text."""
         present = set(self.always)
-        if self.pattern is not None:
-            # the leftmost trigger from each position on; the search starts again one character after the last
-            # found, so a trigger that starts inside another is found too
-            search, position, found = self.pattern.search, 0, set()
-            while (match := search(lower, position)) is not None:
-                found.add(match.group())
-                position = match.start() + 1
-            for trigger in found:
-                present |= self.owners[trigger]
+        for trigger in self.triggers.found(lower):
+            present |= self.owners[trigger]
         return {name for name in present if name in self.needs and all(n in present for n in self.needs[name])}
 
 

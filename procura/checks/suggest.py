@@ -25,6 +25,7 @@ class Suggester:
     library: Library | None
     _index: Index | None = None
     _cache: dict[tuple[str, str | None, str | None], Suggestion | None] = field(default_factory=dict)
+    _candidates: dict[tuple[str | None, str | None], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.library is not None:
@@ -39,7 +40,7 @@ class Suggester:
             return self._cache[key]
         found = None
         for restrict in ([category] if category else []) + [None]:
-            keys = [r.id for r in self.library if r.id != exclude and (restrict is None or r.category == restrict)]
+            keys = self._keys(restrict, exclude)
             hits = self._index.rank(text, 1, keys=keys, min_coverage=MIN_COVERAGE, unknown_words_count=True,
                                      strong_match=True)
             if hits and hits[0][1] >= MIN_SCORE:
@@ -47,6 +48,13 @@ class Suggester:
                 found = Suggestion(req.id, req.title, hits[0][1])
                 break
         self._cache[key] = found
+        return found
+
+    def _keys(self, category: str | None, exclude: str | None) -> frozenset[str]:
+        found = self._candidates.get((category, exclude))
+        if found is None:
+            found = self._candidates[(category, exclude)] = frozenset(
+                r.id for r in self.library or () if r.id != exclude and (category is None or r.category == category))
         return found
 
     def digest(self) -> str:

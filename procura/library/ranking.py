@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -87,6 +87,8 @@ def similarity(query: str, word: str) -> float:
     return 0.0
 
 
+REMEMBERED_WORDS = 20_000  # query words whose document frequencies are kept (a bound on memory)
+
 @dataclass
 class _Doc:
     key: str
@@ -106,6 +108,8 @@ class Index:
     _by_suffix: dict[str, set[str]] = field(default_factory=dict)  # every tail of 4+ letters -> words
     _matches: dict[str, dict[str, float]] = field(default_factory=dict)
     postings: dict[str, dict[int, float]] = field(default_factory=dict)  # word -> document -> weighted count
+    _frequencies: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)  # see frequencies()
+    _df: dict[str, float] = field(default_factory=dict)  # see frequency()
 
     @classmethod
     def of(cls, items: Iterable[tuple[str, dict[str, str]]], priors: dict[str, float] | None = None) -> Index:
@@ -136,10 +140,35 @@ class Index:
             candidates |= self._by_suffix.get(query, set())
             candidates |= {query[-n:] for n in range(5, len(query)) if query[-n:] in self.vocabulary}
             found = {w: score for w in candidates if (score := similarity(query, w)) > 0}
+            if len(self._matches) >= REMEMBERED_WORDS:  # words of a national check: forget, keep memory bounded
+                self._matches.clear()
+                self._df.clear()
+                self._frequencies.clear()
             self._matches[query] = found
         return found
 
-    def rank(self, query: str, limit: int = 10, keys: Sequence[str] | None = None,
+    def frequency(self, query: str) -> float:
+        """How many documents hold the query word, counting a near match by its weight (remembered, as matches)."""
+        found = self._df.get(query)
+        if found is None:
+            found = self._df[query] = sum(self.vocabulary[w] * weight for w, weight in self.matches(query).items())
+        return found
+
+    def frequencies(self, query: str) -> dict[int, tuple[float, float]]:
+        """Per document holding a word that stands for the query word: its weighted term frequency and the best match
+        (remembered: a word recurs in many queries — every sentence of a national check asks for suggestions)."""
+        found = self._frequencies.get(query)
+        if found is None:
+            per_doc: dict[int, list[float]] = {}
+            for w, sim in self.matches(query).items():
+                for position, weighted in self.postings.get(w, {}).items():
+                    entry = per_doc.setdefault(position, [0.0, 0.0])
+                    entry[0] += weighted * sim
+                    entry[1] = max(entry[1], sim)
+            found = self._frequencies[query] = {position: (tf, best) for position, (tf, best) in per_doc.items()}
+        return found
+
+    def rank(self, query: str, limit: int = 10, keys: Collection[str] | None = None,
              min_coverage: float = 0.0, unknown_words_count: bool = False,
              strong_match: bool = False) -> list[tuple[str, float]]:
         """The best ``limit`` keys for ``query`` with scores 0–100, best first; ``keys`` restricts the
@@ -164,7 +193,7 @@ class Index:
                 unknown += math.log(1 + (n - 0.5) / 1.5)
                 continue
             matches[q] = found
-            df = min(n, sum(self.vocabulary[w] * weight for w, weight in found.items()))
+            df = min(n, self.frequency(q))
             idf[q] = math.log(1 + (n - df + 0.5) / (df + 0.5))
             share[q] = df / n
         query_terms = [q for q in query_terms if q in matches]
@@ -172,33 +201,27 @@ class Index:
             return []
         total_idf = sum(idf.values()) or 1.0
         phrase = " ".join(words(query))
-        allowed = set(keys) if keys is not None else None
+        allowed = None if keys is None else keys if isinstance(keys, (set, frozenset)) else set(keys)
         scored: list[tuple[str, float]] = []
         best_possible = total_idf * (K1 + 1) * (1 + PHRASE_TITLE_BONUS)
-        # per query word, per document: the weighted term frequency and the best match, from the postings
-        frequencies: dict[str, dict[int, list[float]]] = {}
+        # word by word over the documents holding it (sparse), each document's sums added in query order
+        sums: dict[int, list] = {}  # position -> [score, covered, strong]
         for q in query_terms:
-            per_doc: dict[int, list[float]] = {}
-            for w, sim in matches[q].items():
-                for position, weighted in self.postings.get(w, {}).items():
-                    entry = per_doc.setdefault(position, [0.0, 0.0])
-                    entry[0] += weighted * sim
-                    entry[1] = max(entry[1], sim)
-            frequencies[q] = per_doc
-        candidates = sorted({position for per_doc in frequencies.values() for position in per_doc})
-        for position in candidates:
+            weight, common = idf[q], share[q] > 0.5
+            for position, (tf, best) in self.frequencies(q).items():
+                if not tf:
+                    continue
+                entry = sums.get(position)
+                if entry is None:
+                    if allowed is not None and self.docs[position].key not in allowed:
+                        continue
+                    entry = sums[position] = [0.0, 0.0, not strong_match]
+                entry[0] += weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.docs[position].length / average))
+                entry[1] += weight * best  # a compound's tail covers a word less than the word itself
+                entry[2] = entry[2] or (best >= 0.8 and not common)
+        for position in sorted(sums):
             doc = self.docs[position]
-            if allowed is not None and doc.key not in allowed:
-                continue
-            score = covered = 0.0
-            strong = not strong_match
-            norm = K1 * (1 - B + B * doc.length / average)
-            for q in query_terms:
-                tf, best = frequencies[q].get(position, (0.0, 0.0))
-                if tf:
-                    score += idf[q] * tf * (K1 + 1) / (tf + norm)
-                    covered += idf[q] * best  # a compound's tail covers a word less than the word itself
-                    strong = strong or (best >= 0.8 and share[q] <= 0.5)
+            score, covered, strong = sums[position]
             if not score or not strong or covered / (total_idf + (unknown if unknown_words_count else 0.0)) < min_coverage:
                 continue
             if len(query_terms) > 1 or len(phrase) > 3:

@@ -53,7 +53,11 @@ def corpus(folder: Path) -> list[Path]:
 
 
 def straightforward(targets: list[Path], options: CheckOptions) -> list:
-    return [f for t in targets for f in check_target(t, options)]
+    """Each target on its own, every rule family on every statement, every pattern run bare (no pre-scan)."""
+    from procura.checks.statements import straightforward as bare
+
+    with bare():
+        return [f for t in targets for f in check_target(t, options)]
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +82,7 @@ def test_each_distinct_statement_is_analysed_once_and_later_runs_reuse_the_cache
     for target in targets:
         checker.check(target)
     assert checker.analysed == len(STATEMENTS)
+    checker.flush()  # what a run does at its end (and every FLUSH_EVERY statements)
     later = Checker(options)  # a new run: nothing in memory, everything on disk
     found = [f for t in targets for f in later.check(t)]
     assert later.analysed == 0

@@ -290,6 +290,42 @@ def test_prefilter_triggers_are_read_off_the_patterns():
     guarded = lx.guarded(pattern)
     for text in ("Goda kunskaper i SQL.", "Snabbt svar.", "Inget här."):
         assert bool(guarded.search(text)) == bool(pattern.search(text)), text
+    # the whole condition, every part of a sequence: a level word alone does not let a text in
+    cond = lx.condition(re.compile(r"(?:god|hög)\s+kunskap|snabb\w*", re.I))
+    assert lx.holds(cond, {"god", "kunskap"}) and lx.holds(cond, {"snabb"})
+    assert not lx.holds(cond, {"god"}) and not lx.holds(cond, set())
+
+
+
+def _corpus_texts():
+    import csv
+    from pathlib import Path
+    for path in sorted((Path(__file__).resolve().parents[1] / "corpus").glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            yield from (row["text"] for row in csv.DictReader(handle, delimiter=";"))
+
+
+def test_guarded_patterns_find_exactly_what_the_patterns_find():
+    # every pattern of the lexicon is searched through a cheap pre-scan (its required strings; for a case-insensitive
+    # one the lower-cased text); on every corpus text, in other cases and with the characters Python folds
+    # differently (dotless i, long s, İ), the guarded pattern returns the pattern's own matches
+    import re
+
+    from procura.checks import lexicon as lx
+    texts = list(_corpus_texts())
+    texts += [t.upper() for t in texts[::7]] + [t.swapcase() for t in texts[3::11]]
+    texts += ["Leverantören ſka vara certıfierad enligt ISO 27001.", "İnga krav på SKALL-krav, Användarvänligt.",
+              "LEVERANTÖREN SKA VARA LÄTTANVÄND OCH FLEXIBEL.", ""]
+    patterns = {name: p for name, p in vars(lx).items() if isinstance(p, lx.Guarded)}
+    assert sum(p.folded is not None for p in patterns.values()) > len(patterns) / 2  # the pre-scan is in use
+    for name, guarded in patterns.items():
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in guarded.compiled.finditer(text)]
+            assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == want, (name, text)
+            first = guarded.search(text)
+            assert (first.span() if first else None) == (want[0][0] if want else None), (name, text)
+            assert guarded.sub("#", text) == guarded.compiled.sub("#", text), (name, text)
+    assert re.compile(lx._lower_source(r"\bGDPR\W(?P<Name>[A-Z])") or "").pattern == r"\bgdpr\W(?P<Name>[a-z])"
 
 
 def rules_in(text, value=None):
