@@ -6,7 +6,7 @@ an :class:`~procura.errors.InputError` (exit 2), never a traceback.
 
 from __future__ import annotations
 
-import io
+import gc
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +38,6 @@ EXPLANATION_LABEL = re.compile(
     r"the officer's justification|accepterade granskningsanmärkningar|accepted review findings)\s*:", re.I)
 # "Ska · Teknisk specifikation · Basnivå" — a modal used as a label, not as a verb
 MODAL_AS_LABEL = re.compile(r"^\s*(?:ska|skall|bör|måste|shall|should|must)\s*[·:|/–-]", re.I)
-HEADING_STYLES = ("heading", "rubrik")
 LIST_MARKER = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+)")  # a Markdown bullet or number before a statement
 ID_HEADERS = ("id", "nr", "nummer", "kravnummer", "kravnr", "kravid", "krav-id", "ref", "referens", "number", "no", "no.")
 
@@ -76,7 +75,15 @@ def _word(path: Path, data: bytes) -> list[Statement]:
     from procura.checks import word
     from procura.checks.layout import statements
 
-    return statements(word.blocks(path, word.load(path, data)))
+    return _collected(statements(word.blocks(path, word.load(path, data))))
+
+
+def _collected(found: list[Statement]) -> list[Statement]:
+    """What was read, after freeing the Word document: python-docx's objects refer to each other in cycles, which
+    only the cycle collector frees (and a CLI process runs it seldom, see procura.cli.main), so a batch of hundreds of
+    documents would otherwise hold every document's XML — 5 MB each. Collecting the young generations is enough."""
+    gc.collect(1)
+    return found
 
 
 def _converted(path: Path) -> list[Statement]:
@@ -95,7 +102,7 @@ def _converted(path: Path) -> list[Statement]:
         raise InputError(f"not a valid {suffix} file (corrupt, or another format with a {suffix} name)", path,
                          "open it in Word or LibreOffice and save it as .docx")
     data = to_docx(path)
-    return statements(word.blocks(path, word.load(path, data)))
+    return _collected(statements(word.blocks(path, word.load(path, data))))
 
 
 def _pdf(path: Path) -> list[Statement]:
@@ -140,54 +147,6 @@ def _is_requirement(text: str) -> bool:
 def _statement(path: Path, text: str, line: int | None, req_id: str | None) -> Statement:
     text = " ".join(text.split())[:MAX_STATEMENT_CHARS]
     return Statement.of(text, Location(file=str(path), line=line, requirement=req_id, text=text))
-
-
-def _docx(path: Path, data: bytes) -> list[Statement]:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    archive = _open_zip(path, data, "Word")
-    if "word/document.xml" not in archive:
-        raise InputError("not a Word document (no word/document.xml inside)", path, "open it in Word and save it as .docx")
-    for name in archive.names:  # a corrupt deflate stream in any part is named here, before python-docx reads it
-        archive.read(name)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, Exception) as exc:  # zip and lxml errors vary
-        raise InputError(f"cannot read the Word document ({type(exc).__name__})", path, "open it in Word and save it again") from None
-    try:
-        return _docx_statements(path, document)
-    except InputError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a malformed attribute (gridSpan="x") in the XML
-        raise InputError(f"cannot read the Word document ({type(exc).__name__}: {str(exc)[:100]})", path,
-                         "open it in Word and save it again") from None
-
-
-def _docx_statements(path: Path, document) -> list[Statement]:
-    statements: list[Statement] = []
-    current: str | None = None  # the ID of the heading a paragraph stands under ("3.2 K12 Loggning")
-    # style names by id, read once: python-docx's paragraph.style scans every style per paragraph
-    style_names = {s.style_id: (s.name or "").lower() for s in document.styles}
-    for paragraph in document.paragraphs:
-        req_id, text = _split_id(paragraph.text.strip())
-        style = style_names.get(paragraph._p.style or "", "")
-        if style.startswith(HEADING_STYLES):
-            current = req_id if req_id and not req_id[0].isdigit() else None
-            continue
-        if _is_requirement(text):
-            statements.append(_statement(path, text, None, req_id or current))
-    for table in document.tables:
-        for cells in _table_rows(path, table):
-            row_id = next((c for c in cells if ID_CELL.match(c)), None)
-            seen: set[str] = set()
-            for cell in cells:
-                if cell in seen or not _is_requirement(cell):
-                    continue
-                seen.add(cell)
-                cell_id, text = _split_id(cell)
-                statements.append(_statement(path, text, None, cell_id or row_id))
-    return statements
 
 
 def _table_rows(path: Path, table) -> Iterator[list[str]]:
