@@ -422,7 +422,7 @@ def award_section(doc, award: dict, t: dict) -> None:
         para(doc, t["award_price_form_intro"], keep_next=True)
         _grid(doc, [t["award_line"], t["award_item"], t["award_unit"], t["award_quantity"], t["award_periods"], t["award_option"]],
               [[x["id"], x["item"], x["unit"], x["quantity"], x["periods"], t["award_option"] if x["option"] else "–"]
-               for x in award["price_form"]], (1.2, 5.6, 3.0, 1.9, 2.3, 2.0))
+               for x in award["price_form"]], (1.4, 5.4, 3.0, 1.9, 2.3, 2.0))
         para(doc, "")
         para(doc, award["comparison"])
     else:  # no price form: one total price, and no sentence about a form's sum
