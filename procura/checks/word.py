@@ -68,10 +68,7 @@ def blocks(path: Path, document) -> Iterator[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    styles = {s.style_id: s for s in document.styles}
-    numbered_styles = {sid for sid, s in styles.items() if _style_numbered(s, styles)}
-    names = {sid: (s.name or "").lower() for sid, s in styles.items()}
-    levels = {sid: _style_level(s) for sid, s in styles.items()}
+    names, levels, numbered_styles = _styles(document.styles.element)
     counters: list[int] = []
     paragraph_no = table_no = 0
     file = str(path)
@@ -154,18 +151,52 @@ def _outline(element) -> int | None:
     return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
 
 
-def _style_level(style, depth: int = 0) -> int | None:
-    """The heading level a style gives: by its name ("Heading 2", "Mall rubrik 1"), its outline level, or
-    the style it is based on."""
-    if style is None or depth > 10:
-        return None
-    match = HEADING_LEVEL.search((style.name or "").lower())
-    if match:
-        return int(match.group(1))
-    level = _outline(getattr(style, "element", None))
-    if level is not None:
-        return level
-    return _style_level(getattr(style, "base_style", None), depth + 1)
+def _styles(root) -> tuple[dict[str, str], dict[str, int | None], set[str]]:
+    """Each style's lower-case name, the heading level it gives and whether it numbers its paragraphs, read once
+    from styles.xml (python-docx's style objects look each base style up by an XPath query, per paragraph)."""
+    elements = list(root.iterchildren(W + "style"))
+    by_id: dict[str | None, object] = {}
+    for element in elements:  # a base style is the first style with its ID, as python-docx finds it
+        by_id.setdefault(element.get(W + "styleId"), element)
+
+    def base(element):
+        based = element.find(W + "basedOn")
+        value = based.get(W + "val") if based is not None else None
+        return by_id.get(value) if value is not None else None
+
+    def name(element) -> str:
+        found = element.find(W + "name")
+        return ((found.get(W + "val") if found is not None else None) or "").lower()
+
+    def level(element, depth: int = 0) -> int | None:
+        # by its name ("Heading 2", "Mall rubrik 1"), its outline level, or the style it is based on
+        if element is None or depth > 10:
+            return None
+        match = HEADING_LEVEL.search(name(element))
+        if match:
+            return int(match.group(1))
+        outline = _outline(element)
+        return outline if outline is not None else level(base(element), depth + 1)
+
+    def numbered(element, depth: int = 0) -> bool:
+        if element is None or depth > 10:
+            return False
+        num = element.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num is not None:
+            return num.get(W + "val") not in (None, "0")
+        return numbered(base(element), depth + 1)
+
+    names: dict[str, str] = {}
+    levels: dict[str, int | None] = {}
+    numbering: set[str] = set()
+    for element in elements:  # per ID, the last style with it (as a dict of python-docx's styles holds)
+        sid = element.get(W + "styleId")
+        names[sid] = name(element)
+        levels[sid] = level(element)
+        numbering.discard(sid)
+        if numbered(element):
+            numbering.add(sid)
+    return names, levels, numbering
 
 
 def _heading_level(style_name: str, p, style_level: int | None) -> int | None:
@@ -181,17 +212,6 @@ def _numbered(p, style_numbered: bool) -> bool:
     if num is not None:
         return num.get(W + "val") not in (None, "0")
     return style_numbered
-
-
-def _style_numbered(style, styles: dict, depth: int = 0) -> bool:
-    element = getattr(style, "element", None)
-    if element is None or depth > 10:
-        return False
-    num = element.find(f"{W}pPr/{W}numPr/{W}numId")
-    if num is not None:
-        return num.get(W + "val") not in (None, "0")
-    base = getattr(style, "base_style", None)
-    return _style_numbered(base, styles, depth + 1) if base is not None else False
 
 
 def _section(text: str, level: int, numbered: bool, counters: list[int]) -> tuple[str | None, str]:
