@@ -722,23 +722,26 @@ def required_literals(pattern: re.Pattern[str] | Guarded) -> frozenset[str] | No
 
 
 def _sequence(items: Iterable[tuple]) -> frozenset[str] | None:
-    options: list[frozenset[str]] = []
+    options = list(_parts(items, _item))
+    return min(options, key=_hit_rate) if options else None
+
+
+def _parts(items: Iterable[tuple], item: Callable[[object, object], Condition | None]) -> Iterator[Condition]:
+    """What each element of a sequence needs: a run of literal characters one string, any other element what
+    ``item`` reads off it (None — nothing known — is left out)."""
     run: list[str] = []
     for op, av in items:
         if op is sre_constants.LITERAL:
             run.append(chr(av).lower())
             continue
         if run:
-            options.append(frozenset({"".join(run)}))
+            yield frozenset({"".join(run)})
             run = []
-        needed = _item(op, av)
+        needed = item(op, av)
         if needed is not None:
-            options.append(needed)
+            yield needed
     if run:
-        options.append(frozenset({"".join(run)}))
-    if not options:
-        return None
-    return min(options, key=_hit_rate)
+        yield frozenset({"".join(run)})
 
 
 # Ordinary requirement prose, written for this purpose (no sentence of a real tender): how often a trigger string occurs
@@ -856,20 +859,7 @@ def _rate(cond: Condition) -> float:
 
 
 def _all(items: Iterable[tuple]) -> Condition | None:
-    parts: list[Condition] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is sre_constants.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            parts.append(frozenset({"".join(run)}))
-            run = []
-        part = _condition_of(op, av)
-        if part is not None:
-            parts.append(part)
-    if run:
-        parts.append(frozenset({"".join(run)}))
+    parts = list(_parts(items, _condition_of))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else ("all", tuple(parts))
