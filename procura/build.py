@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from procura.errors import raise_all
 from procura.i18n import t
+from procura.jsonio import pretty
 from procura.library import Library, load_library
 from procura.models import Lang
 from procura.render import toc
@@ -52,12 +52,12 @@ def _write_markdown(spec: Specification, model: dict, path: Path, options: Build
 def _write_json(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
     data = {k: model[k] for k in ("generator", "lang", "organisation", "title", "reference", "version", "date", "counts",
                                   "requirements", "contract_terms", "excluded", "packs")}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(pretty(data) + "\n", encoding="utf-8")
 
 
 def _write_lock(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:
     lock = {"procura": 1, "profile": spec.profile_path.name if spec.profile_path else None, "packs": model["packs"]}
-    path.write_text(json.dumps(lock, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(pretty(lock) + "\n", encoding="utf-8")
 
 
 def _write_docx(spec: Specification, model: dict, path: Path, options: BuildOptions) -> None:

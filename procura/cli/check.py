@@ -13,6 +13,7 @@ from procura.checks.report import exit_code, render_text, to_json, write_docx
 from procura.cli.options import FiniteNumber
 from procura.cli.report import console
 from procura.i18n import t
+from procura.jsonio import pretty
 
 
 @click.command()
@@ -70,7 +71,7 @@ def check(targets: tuple[Path, ...], fmt: str, lang: str, fail_on: str, estimate
         findings += review.findings
         statements[str(target)] = review.statements
     if fmt == "json":
-        click.echo(json.dumps(to_json(findings, names, lang, statements), ensure_ascii=False, indent=2))
+        click.echo(pretty(to_json(findings, names, lang, statements)))
     else:
         render_text(findings, names, lang, console(soft_wrap=True), statements)
     if report is not None:
