@@ -51,8 +51,8 @@ class Item:
     own: OwnRequirement | None = None
     origin: str = "library"
     parameters: dict[str, float] = field(default_factory=dict)
-    reasons: list[Text] = field(default_factory=list)
-    stricter: list[Text] = field(default_factory=list)  # choices stricter than the profile justifies
+    reasons: list[Reason] = field(default_factory=list)
+    stricter: list[Reason] = field(default_factory=list)  # choices stricter than the profile justifies
     justification: str | None = None
     accepted: list[str] = field(default_factory=list)
     facts: dict[str, Text | None] = field(default_factory=dict)  # {{profile.NAME}} values; None: missing
@@ -127,7 +127,7 @@ def with_unit(value: float, unit: str, lang: Lang) -> str:
 @dataclass
 class Excluded:
     id: str
-    reasons: list[Text]
+    reasons: list[Reason]
 
 
 @dataclass
@@ -152,19 +152,45 @@ class Specification:
         return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
 
 
-def both(key: str, **values) -> Text:
-    """A reason in both languages; values that are Texts or callables are rendered per language."""
+class Reason:
+    """A reason in Swedish and English (read like a :class:`Text`: ``get(lang)``, ``sv``, ``en``), each
+    language rendered the first time it is read. A build reads only its document's language, and most
+    of the reasons are those of requirements that do not apply, which only the memo's list of
+    exclusions reads: rendering both languages up front was a third of the right-sizing."""
 
-    def render(lang: Lang) -> str:
-        return t(key, lang, **{k: (v(lang) if callable(v) else v) for k, v in values.items()})
+    __slots__ = ("_key", "_values", "_texts")
 
-    return Text(sv=render("sv"), en=render("en"))
+    def __init__(self, key: str, values: dict):
+        self._key, self._values, self._texts = key, values, {}
+
+    def get(self, lang: Lang) -> str:
+        text = self._texts.get(lang)
+        if text is None:
+            values = {k: (v(lang) if callable(v) else v) for k, v in self._values.items()}
+            text = self._texts[lang] = t(self._key, lang, **values).strip()
+        return text
+
+    @property
+    def sv(self) -> str:
+        return self.get("sv")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
+
+    def __repr__(self) -> str:
+        return f"Reason({self.sv!r})"
 
 
-def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
+def both(key: str, **values) -> Reason:
+    """A reason in both languages; values that are callables (a Text's ``get``, a lambda) are rendered per language."""
+    return Reason(key, values)
+
+
+def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Reason]]:
     """The highest level whose condition holds, and why."""
     chosen = req.lowest_level
-    reason: list[Text] = []
+    reason: list[Reason] = []
     for level, spec in req.levels.items():
         if spec.when is not None and spec.when.evaluate(facts):
             chosen = level
@@ -176,7 +202,7 @@ def needed_level(req: Requirement, facts: dict) -> tuple[Level, list[Text]]:
     return chosen, reason
 
 
-def applicability(req: Requirement, profile: Profile, facts: dict, library: Library) -> tuple[bool, list[Text]]:
+def applicability(req: Requirement, profile: Profile, facts: dict, library: Library) -> tuple[bool, list[Reason]]:
     def area_names(lang: Lang) -> str:
         return listing([lower_name(library.products[p].name.get(lang)) if p in library.products else p
                         for p in req.products], lang)
@@ -213,7 +239,7 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
         req = loaded_req.requirement
         choice = profile.choices.get(req.id)
         applies, reasons = applicability(req, profile, facts, library)
-        stricter: list[Text] = []
+        stricter: list[Reason] = []
         if choice is not None and choice.include is False:
             why = (both("reason.officer_excluded_because", justification=choice.justification.strip())
                    if choice.justification else both("reason.officer_excluded"))
@@ -265,8 +291,8 @@ def resolve(loaded: LoadedProfile, library: Library) -> Specification:
     return Specification(profile, library, items, excluded, loaded.path, loaded.text, missing)
 
 
-def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Text],
-                  stricter: list[Text]) -> None:
+def _apply_choice(item: Item, choice, loaded: LoadedProfile, errors: ErrorCollector, reasons: list[Reason],
+                  stricter: list[Reason]) -> None:
     req = item.requirement
     if choice.level is not None:
         if choice.level not in req.levels:
