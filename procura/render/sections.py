@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from procura.errors import InputError
 from procura.models.profile import SECTION_NAMES, Profile
 from procura.yamlio import read_text
@@ -41,6 +39,8 @@ def read_sections(profile: Profile, profile_path: Path) -> dict[str, str]:
 def parse(markdown: str) -> list[dict]:
     """Markdown as a list of blocks: {"kind": heading|paragraph|bullet|number|table, ...} with inline runs
     [(text, bold, italic)]. Headings are relative: "#" is the section's first level below its chapter."""
+    from markdown_it import MarkdownIt  # only a profile with its own chapters needs the parser (50 ms to import)
+
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
     blocks: list[dict] = []
