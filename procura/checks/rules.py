@@ -452,9 +452,11 @@ RULES: dict[str, Rule] = {r.id: r for r in [
     _rule("CMP-007", "completeness", "warning", ("Incidentrapportering saknas", "No incident notification"),
           ("Inget krav på att leverantören rapporterar säkerhetsincidenter finns.",
            "No requirement that the supplier reports security incidents is present."),
-          ("Cybersäkerhetslagen omfattar alla kommuner, som ska hantera risker i leverantörskedjan; det motiverar "
+          ("Cybersäkerhetslagen kräver att verksamhetsutövare inom utpekade sektorer skyddar sina nätverks- och "
+           "informationssystem och rapporterar betydande incidenter; omfattas kommunen motiverar det "
            "proportionerliga villkor om säkerhet och incidentrapportering.",
-           "The Cybersecurity Act covers all municipalities, which must manage supply-chain risk; this justifies "
+           "The Cybersecurity Act requires operators in designated sectors to protect their network and information "
+           "systems and to report significant incidents; where the municipality is covered, this justifies "
            "proportionate terms on security and incident notification."),
           "Cybersäkerhetslag (2025:1506)", "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/cybersakerhetslag-20251506_sfs-2025-1506/"),
     # -- the award model (issue 11) -----------------------------------------------------------------------------
