@@ -148,8 +148,8 @@ def no_space(*args, **kwargs):
 
 
 @pytest.mark.parametrize("command, patch", [
-    (["build", "{p}", "-o", "{out}"], "procura.build.write_docx"),
-    (["build", "{p}", "-o", "{out}"], "procura.build.write_matrix"),
+    (["build", "{p}", "-o", "{out}"], "procura.render.docx.write_docx"),
+    (["build", "{p}", "-o", "{out}"], "procura.render.xlsx.write_matrix"),
     (["checklist", "{p}", "-o", "{out}"], "procura.checklists.write.write_markdown"),
 ])
 def test_disk_full_while_writing_outputs(run, tmp_path, monkeypatch, command, patch):
