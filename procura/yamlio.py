@@ -88,6 +88,33 @@ _SCALARS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:y
 _MAX_PLAIN_DEPTH = 100
 
 
+class _TreeLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader with the resolver's per-node work done once: the C composer calls ``resolve`` and
+    ``descend_resolver``/``ascend_resolver`` for every node, and the safe resolver has no path resolvers
+    and no wildcard implicit resolvers, so the tag of a node depends only on its kind and value."""
+
+    _by_first = {key: tuple(resolvers) for key, resolvers in SafeLoader.yaml_implicit_resolvers.items()}
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+# the shortcuts above hold only while the safe resolver has neither (PyYAML's, unchanged since 3.x)
+_TREE_LOADER = _TreeLoader if not SafeLoader.yaml_path_resolvers and None not in SafeLoader.yaml_implicit_resolvers else SafeLoader
+
+
 def _plain(loader: Any, node: yaml.Node, depth: int, count: list[int]) -> Any:
     """``node`` as the safe constructor builds it, for a tree without aliases; ``count[0]`` counts the nodes.
 
@@ -133,7 +160,7 @@ def parse_yaml(text: str, where: str | Path) -> Any:
 def _parse_tree(text: str, where: str | Path) -> Any:
     """parse_yaml for a document without aliases: the same value and the same errors as :func:`_parse_graph`."""
     try:
-        loader = SafeLoader(text)
+        loader = _TREE_LOADER(text)
         try:
             node = loader.get_single_node()
             if node is None:
