@@ -65,7 +65,8 @@ def load_pack(root: Path, base: Library | None = None, contents: Mapping[str, by
     """Load and cross-check a pack folder against the base library (default: the shipped one).
 
     ``contents``: the pack's files as already read (and verified against its manifest), by POSIX path
-    relative to ``root``; the requirements' cache key is then computed from them, not read again."""
+    relative to ``root``; the requirement files are then not read again (their cache key is computed
+    from these bytes, and they are what is parsed when the cache does not have them)."""
     if not root.is_dir():
         raise InputError("pack folder not found", root, "give the folder that holds pack.yaml")
     base = base or load_library()
