@@ -1,0 +1,105 @@
+"""Loading a pack the fast way (one read per file, the quick YAML path, the cache) gives what a
+straightforward load gives: the same requirements, the same findings, the same errors in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from procura.checks import check_pack
+from procura.errors import ValidationErrors
+from procura.library import Library, LoadedRequirement, load_library
+from procura.models import Requirement
+from procura.packs.pack import PACK_FILE, load_pack
+from procura.yamlio import dump_yaml
+
+
+def write_pack(root: Path, size: int) -> Path:
+    """A pack of ``size`` requirements copied from the shipped library (levels, conditions, parameters,
+    sources and scoring as the library has them), one in four with its English text left out."""
+    library = list(load_library())
+    root.mkdir(parents=True)
+    (root / PACK_FILE).write_text(dump_yaml({
+        "procura": 1, "name": "stor-kommun", "version": "1.0.0", "publisher": {"organisation": "Stor kommun"},
+        "title": {"sv": "Stort kravpaket", "en": "Large requirement pack"},
+        "description": {"sv": "För test.", "en": "For tests."}, "licence": "CC-BY-4.0", "products": []}), encoding="utf-8")
+    for i in range(size):
+        base = library[(i * 7) % len(library)]
+        data = base.model_dump(mode="json", by_alias=True, exclude_none=True)
+        prefix = base.id.split("-")[0]
+        data["id"] = f"stor-kommun:{prefix}-{i + 1:04d}"
+        if i % 4 == 3:
+            for spec in data["levels"].values():
+                spec["text"].pop("en", None)
+                spec["text"].setdefault("sv", "Leverantören ska leverera.")
+        (root / base.category).mkdir(exist_ok=True)
+        (root / base.category / f"{prefix}-{i + 1:04d}.yaml").write_text(dump_yaml(data), encoding="utf-8")
+    return root
+
+
+def straightforward(pack_root: Path, pack) -> Library:
+    """The pack's requirements read with plain PyYAML and validated one by one, in file order."""
+    library = Library(pack_root, pack.library.categories, pack.library.products)
+    for path in sorted(pack_root.glob("*/*.yaml")):
+        req = Requirement.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        library.requirements[req.id] = LoadedRequirement(req, path, origin="x")
+    return library
+
+
+def findings_json(findings) -> list:
+    return [f.to_json("en") for f in findings]
+
+
+def test_a_pack_loads_and_checks_the_same_fast_cached_and_straightforward(tmp_path):
+    root = write_pack(tmp_path / "stor-kommun", 120)
+    cold = load_pack(root)
+    warm = load_pack(root)  # from the cache this time
+    plain = straightforward(root, cold)
+    assert len(cold.requirements) == 120
+    assert cold.requirements == plain_requirements(plain) == warm.requirements
+    assert [str(r.path) for r in cold.library.requirements.values()] == [str(r.path) for r in plain.requirements.values()]
+    expected = findings_json(check_pack(cold.__class__(root, cold.meta, plain)))
+    assert expected  # the English texts left out give findings at least
+    assert findings_json(check_pack(cold)) == expected == findings_json(check_pack(warm))
+
+
+def plain_requirements(library: Library) -> dict:
+    return {rid: loaded.requirement for rid, loaded in library.requirements.items()}
+
+
+def test_an_installed_pack_is_parsed_from_the_bytes_that_were_verified(make_pack, packs_dir: Path, tmp_path, monkeypatch):
+    from procura.packs.store import PackStore
+
+    store = PackStore(packs_dir)
+    installed = store.install(str(make_pack()))
+    contents = store.verify_installed(installed)
+    path = installed.path / "support" / "SF-001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Svarstid för support", "Ändrad efteråt"), encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))  # nothing cached: the file is parsed
+    pack = load_pack(installed.path, contents=contents)  # edited between the check and the load
+    assert pack.requirements["norrbacke-larm:SF-001"].title.sv == "Svarstid för support"
+    assert load_pack(installed.path).requirements["norrbacke-larm:SF-001"].title.sv == "Ändrad efteråt"
+
+
+def test_every_broken_file_is_reported_in_file_order(make_pack):
+    root = make_pack()
+    good = (root / "support" / "SF-001.yaml").read_text(encoding="utf-8")
+    (root / "support" / "SF-002.yaml").write_bytes(good.replace("SF-001", "SF-002").encode("utf-8").replace(
+        b"Svarstid", "Svarstid \xe5".encode("latin-1")))
+    (root / "support" / "SF-003.yaml").write_text("id: norrbacke-larm:SF-003\ntitle: [unclosed\n", encoding="utf-8")
+    (root / "support" / "SF-004.yaml").write_text(good.replace("SF-001", "SF-004").replace("role: teknisk_specifikation",
+                                                                                          "role: kanske"), encoding="utf-8")
+    (root / "support" / "SF-005.yaml").write_bytes(b"# " + b"x" * 1_000_001 + b"\n")
+    (root / "support" / "SF-006.yaml").write_text(good, encoding="utf-8")  # the ID of SF-001 again
+    with pytest.raises(ValidationErrors) as raised:
+        load_pack(root)
+    messages = [str(e) for e in raised.value.errors]
+    assert [m.split(":")[0].rsplit("/", 1)[-1] for m in messages] == [
+        "SF-002.yaml", "SF-003.yaml", "SF-004.yaml", "SF-005.yaml", "SF-006.yaml"]
+    assert "not UTF-8 text" in messages[0]
+    assert "invalid YAML" in messages[1] and "SF-003.yaml:3" in messages[1]
+    assert "role:" in messages[2] and "SF-004.yaml:6" in messages[2]
+    assert "more than the limit of 1000000" in messages[3]
+    assert "id norrbacke-larm:SF-001 does not match the file name" in messages[4]
