@@ -17,7 +17,6 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from procura import __version__
-from procura.library.bulk import collector_paused
 from procura.models import Requirement
 
 MAX_FILES = 50  # cached libraries kept; older ones are removed
@@ -52,9 +51,7 @@ def digest_files(files: Iterable[tuple[str, bytes]]) -> str:
 
 def read(key: str, kind: str = "library") -> list[tuple[str, Requirement]] | None:
     try:
-        raw = (cache_dir() / f"{kind}-{key}.json").read_bytes()
-        with collector_paused():
-            return _ENTRIES.validate_json(raw)
+        return _ENTRIES.validate_json((cache_dir() / f"{kind}-{key}.json").read_bytes())
     except (OSError, ValueError, ValidationError):
         return None
 

@@ -22,7 +22,6 @@ from pydantic import TypeAdapter, ValidationError
 from procura.errors import ErrorCollector, InputError, raise_all
 from procura.files import decode_utf8, read_bytes
 from procura.library import cache
-from procura.library.bulk import collector_paused
 from procura.models import Category, ProductArea, Requirement
 from procura.yamlio import MAX_YAML_BYTES, parse_yaml, read_text, validate, validation_errors
 
@@ -124,21 +123,20 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
             key = cache.digest_files(zip(names, sources, strict=True))  # type: ignore[arg-type]
     entries = cache.read(key, "pack") if key else None
     validated = dict(entries) if entries is not None and len(entries) == len(paths) else {}
-    with collector_paused():
-        for i, path in enumerate(paths):
-            req = validated.get(names[i])
-            if req is not None:
-                req = errors.attempt(_placed, req, path, library)
-            elif sources is not None:
-                req = errors.attempt(_load_placed_source, sources[i], path, library)
-            else:
-                req = errors.attempt(load_placed_requirement, path, library)
-            if req is None:
-                continue
-            if req.id in library.requirements:
-                errors.add(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
-                continue
-            library.requirements[req.id] = LoadedRequirement(req, path, **provenance)
+    for i, path in enumerate(paths):
+        req = validated.get(names[i])
+        if req is not None:
+            req = errors.attempt(_placed, req, path, library)
+        elif sources is not None:
+            req = errors.attempt(_load_placed_source, sources[i], path, library)
+        else:
+            req = errors.attempt(load_placed_requirement, path, library)
+        if req is None:
+            continue
+        if req.id in library.requirements:
+            errors.add(InputError(f"duplicate requirement ID {req.id} (also in {library.requirements[req.id].path})", path, "give each requirement its own ID"))
+            continue
+        library.requirements[req.id] = LoadedRequirement(req, path, **provenance)
     errors.raise_if_any()
     if key and not validated:
         here = set(paths)
