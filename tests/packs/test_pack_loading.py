@@ -103,3 +103,99 @@ def test_every_broken_file_is_reported_in_file_order(make_pack):
     assert "role:" in messages[2] and "SF-004.yaml:6" in messages[2]
     assert "more than the limit of 1000000" in messages[3]
     assert "id norrbacke-larm:SF-001 does not match the file name" in messages[4]
+
+
+def walked(root: Path, categories: list[str]) -> list[str]:
+    """pack_files as it was written first, with os.walk and a stat per entry: the reference."""
+    import os
+    from pathlib import PurePosixPath
+
+    from procura.errors import InputError
+    from procura.packs.archive import MANIFEST_FILE
+    from procura.packs.pack import EXTRA_FILES, OVERRIDES_DIR
+
+    allowed_dirs = set(categories) | {OVERRIDES_DIR}
+    found: list[str] = []
+    stray: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        rel_dir = here.relative_to(root)
+        for name in list(dirnames):
+            if name.startswith("."):
+                dirnames.remove(name)
+            elif (here / name).is_symlink():
+                raise InputError("symbolic links are not allowed in a pack", here / name, "replace the link with the file")
+        for name in filenames:
+            path = here / name
+            if path.is_symlink():
+                raise InputError("symbolic links are not allowed in a pack", path, "replace the link with the file")
+            if name.startswith("."):
+                continue
+            if not path.is_file():
+                raise InputError("is not a regular file (a named pipe, device or socket)", path, "a pack holds only regular files")
+            rel = PurePosixPath(*rel_dir.parts, name)
+            if len(rel.parts) == 1 and (name in (PACK_FILE, MANIFEST_FILE) or name in EXTRA_FILES):
+                if name != MANIFEST_FILE:
+                    found.append(str(rel))
+            elif len(rel.parts) == 2 and rel.parts[0] in allowed_dirs and name.endswith(".yaml"):
+                found.append(str(rel))
+            else:
+                stray.append(str(rel))
+    if stray:
+        raise InputError(f"files that do not belong in a pack: {', '.join(sorted(stray)[:10])}", root,
+                         "a pack holds pack.yaml, <category>/<ID>.yaml, overrides/<ID>.yaml, README.md, LICENSE and CHANGELOG.md")
+    if PACK_FILE not in found:
+        raise InputError("no pack.yaml", root, "create a pack with `procura pack new NAME`")
+    return sorted(found)
+
+
+def listing(list_files, root: Path, categories: list[str]):
+    from procura.errors import InputError
+
+    try:
+        return list_files(root, categories)
+    except InputError as exc:
+        return str(exc)
+
+
+TREES = {
+    "a plain pack": {},
+    "dotfiles and a .git folder": {".git/config": "x", ".git/objects/ab": "x", "support/.hidden.yaml": "x", ".DS_Store": "x"},
+    "notes and a manifest": {"README.md": "x", "LICENSE": "x", "CHANGELOG.md": "x", "manifest.json": "{}"},
+    "overrides": {"overrides/IS-001.yaml": "x"},
+    "stray files": {"notes.txt": "x", "support/a.yml": "x", "support/deep/b.yaml": "x", "other/c.yaml": "x", "x" * 3 + "/y/z.md": "x"},
+    "a symlinked file": {"@support/link.yaml": "SF-001.yaml"},
+    "a symlinked folder": {"@linked": "support"},
+    "a hidden symlinked folder": {"@.linked": "support"},
+    "a hidden symlinked file": {"@support/.link.yaml": "SF-001.yaml"},
+    "a broken symlink": {"@support/gone.yaml": "nowhere.yaml"},
+    "a named pipe": {"|support/pipe.yaml": ""},
+    "no pack.yaml": {"-pack.yaml": ""},
+    "many folders": {f"{c}/X-{i}.yaml": "x" for c in ("support", "dataskydd", "leverans") for i in range(5)},
+}
+
+
+@pytest.mark.parametrize("name", list(TREES))
+def test_pack_files_lists_and_refuses_as_the_os_walk_reference(name, make_pack):
+    import os
+
+    from procura.packs.pack import pack_files
+
+    root = make_pack()
+    for rel, content in TREES[name].items():
+        kind, rel = (rel[0], rel[1:]) if rel[0] in "@|-" else ("", rel)
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "@":
+            path.symlink_to(content)
+        elif kind == "|":
+            os.mkfifo(path)
+        elif kind == "-":
+            path.unlink()
+        else:
+            path.write_text(content, encoding="utf-8")
+    categories = list(load_library().categories)
+    expected = listing(walked, root, categories)
+    assert listing(pack_files, root, categories) == expected
+    assert isinstance(expected, list) == (name in ("a plain pack", "dotfiles and a .git folder", "notes and a manifest",
+                                                   "overrides", "many folders", "a hidden symlinked folder"))
