@@ -156,6 +156,8 @@ class Requirement(Strict):
         for level, spec in self.levels.items():
             for lang in LANGS:
                 text = getattr(spec.text, lang) or ""
+                if "{{" not in text:  # neither kind of placeholder: most texts (and the regular expressions cost more)
+                    continue
                 for used in PLACEHOLDER.findall(text):
                     if used not in names:
                         raise ValueError(f"levels.{level.value}.text.{lang} uses {{{{{used}}}}} but no parameter has that name")
