@@ -12,6 +12,7 @@ Every file is validated; all errors are collected and reported together with fil
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -95,10 +96,34 @@ def load_library(root: Path | None = None) -> Library:
 
 
 def requirement_paths(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
+    """Every ``root/<folder>/<name>.yaml`` that is a file, as ``sorted(root.glob("*/*.yaml"))`` with the
+    folders in ``skip`` left out, from one listing per folder (no stat for an entry whose type it gives)."""
+    found: list[tuple[str, str]] = []
+    for folder in _entries(root):
+        if folder.name in skip or not _is(folder.is_dir):
+            continue
+        found += [(folder.name, entry.name) for entry in _entries(Path(folder.path))
+                  if entry.name.endswith(".yaml") and _is(entry.is_file)]
+    paths = [root / folder / name for folder, name in sorted(found)]
     if len(paths) > MAX_REQUIREMENT_FILES:
         raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
     return paths
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except OSError:  # as glob: a folder that cannot be listed has no matches
+        return []
+
+
+def _is(test) -> bool:
+    """A DirEntry type test (it follows symbolic links, as Path.is_file and glob do); False when it cannot tell."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), cached: bool = False,

@@ -187,4 +187,4 @@ class Requirement(Strict):
         texts += [spec.verification for spec in self.levels.values() if spec.verification is not None]
         texts += [p.label for p in self.parameters]
         texts += [t for t in (self.overreach, self.scoring) if t is not None]
-        return [lang for lang in LANGS if all(lang in t.languages() for t in texts)]
+        return [lang for lang in LANGS if all(getattr(t, lang) for t in texts)]  # what Text.languages() tests

@@ -199,3 +199,20 @@ def test_pack_files_lists_and_refuses_as_the_os_walk_reference(name, make_pack):
     assert listing(pack_files, root, categories) == expected
     assert isinstance(expected, list) == (name in ("a plain pack", "dotfiles and a .git folder", "notes and a manifest",
                                                    "overrides", "many folders", "a hidden symlinked folder"))
+
+
+def test_requirement_paths_are_the_glob_of_files(tmp_path):
+    from procura.library.loader import requirement_paths
+
+    root = tmp_path / "lib"
+    for rel in ("a/X-1.yaml", "a/X-10.yaml", "a/X-2.yaml", "B/Y.yaml", "a/.hidden.yaml", ".dot/Z.yaml", "a/not.yml",
+                "a/Upper.YAML", "top.yaml", "a/deep/W.yaml", "overrides/O.yaml", "a/x.yaml/inner.yaml", "a b/ä.yaml"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x", encoding="utf-8")
+    (root / "linked").symlink_to(root / "a")
+    (root / "a" / "link.yaml").symlink_to(root / "a" / "X-1.yaml")
+    (root / "a" / "broken.yaml").symlink_to(root / "nowhere.yaml")
+    for skip in (frozenset(), frozenset({"overrides"}), frozenset({"a", "linked"})):
+        expected = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
+        assert requirement_paths(root, skip) == expected
+    assert root / "linked" / "X-2.yaml" in requirement_paths(root)
