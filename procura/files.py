@@ -100,7 +100,11 @@ def read_bytes(path: Path, max_bytes: int, kind: str = "file") -> bytes:
 
 def read_text(path: Path, max_bytes: int, kind: str = "file") -> str:
     """A UTF-8 text file (a BOM is accepted), read through :func:`read_bytes`."""
-    data = read_bytes(path, max_bytes, kind)
+    return decode_utf8(read_bytes(path, max_bytes, kind), path)
+
+
+def decode_utf8(data: bytes, path: Path | str) -> str:
+    """``data`` read from ``path`` as UTF-8 text (a BOM is accepted)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

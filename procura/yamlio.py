@@ -1,7 +1,11 @@
 """Safe YAML reading with errors that name file, line and field path.
 
 Uses PyYAML's C loader when it is available (several times faster on a whole library), and
-only the safe loaders: YAML from a pack never constructs Python objects.
+only the safe loaders: YAML from a pack never constructs Python objects. A document without an
+alias (no ``*`` in it, as every requirement file) is built by one walk over the composed tree
+that also counts its nodes; anything else, and anything that walk does not take, goes through
+PyYAML's constructor after the alias-expansion count. Both give the same values and errors
+(tests/test_yaml_paths.py).
 """
 
 from __future__ import annotations
@@ -75,7 +79,111 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+class _Unusual(Exception):
+    """The document needs PyYAML's full constructor (a tag, key or nesting the plain walk does not take)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# scalars the safe constructor turns into a value with a plain function (no state, no generator)
+_SCALARS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                      "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"})
+_MAX_PLAIN_DEPTH = 100
+
+
+class _TreeLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader with the resolver's per-node work done once: the C composer calls ``resolve`` and
+    ``descend_resolver``/``ascend_resolver`` for every node, and the safe resolver has no path resolvers
+    and no wildcard implicit resolvers, so the tag of a node depends only on its kind and value."""
+
+    _by_first = {key: tuple(resolvers) for key, resolvers in SafeLoader.yaml_implicit_resolvers.items()}
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+# the shortcuts above hold only while the safe resolver has neither (PyYAML's, unchanged since 3.x)
+_TREE_LOADER = _TreeLoader if not SafeLoader.yaml_path_resolvers and None not in SafeLoader.yaml_implicit_resolvers else SafeLoader
+
+
+def _plain(loader: Any, node: yaml.Node, depth: int, count: list[int]) -> Any:
+    """``node`` as the safe constructor builds it, for a tree without aliases; ``count[0]`` counts the nodes.
+
+    Takes only strings, mappings with scalar keys (no merge ``<<`` or value ``=`` keys), sequences and
+    the plain scalars; anything else raises _Unusual and the caller uses PyYAML's constructor."""
+    count[0] += 1
+    tag = node.tag
+    if tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    if depth > _MAX_PLAIN_DEPTH:
+        raise _Unusual
+    if tag == _MAP and type(node) is yaml.MappingNode:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode:
+                raise _Unusual
+            key_tag = key_node.tag
+            if key_tag == _STR:
+                key = key_node.value
+                count[0] += 1
+            elif key_tag in _SCALARS:
+                key = _plain(loader, key_node, depth + 1, count)
+            else:
+                raise _Unusual
+            mapping[key] = _plain(loader, value_node, depth + 1, count)
+        return mapping
+    if tag == _SEQ and type(node) is yaml.SequenceNode:
+        return [_plain(loader, child, depth + 1, count) for child in node.value]
+    if tag in _SCALARS and type(node) is yaml.ScalarNode:
+        return loader.yaml_constructors[tag](loader, node)
+    raise _Unusual
+
+
 def parse_yaml(text: str, where: str | Path) -> Any:
+    if "*" not in text:  # no alias (*name) can occur: the nodes form a tree, counted while it is built
+        try:
+            return _parse_tree(text, where)
+        except _Unusual:
+            pass
+    return _parse_graph(text, where)
+
+
+def _parse_tree(text: str, where: str | Path) -> Any:
+    """parse_yaml for a document without aliases: the same value and the same errors as :func:`_parse_graph`."""
+    try:
+        loader = _TREE_LOADER(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            count = [0]
+            data = _plain(loader, node, 0, count)
+            if count[0] > MAX_YAML_NODES:
+                raise InputError(f"the YAML expands to more than {MAX_YAML_NODES} values (through aliases *name)", where,
+                                 "write the values out; aliases that multiply content are refused")
+            return data
+        finally:
+            loader.dispose()
+    except InputError:
+        raise
+    except Exception:  # a syntax error, or a scalar the constructor refuses: raised again, the same, by the full path
+        raise _Unusual from None
+
+
+def _parse_graph(text: str, where: str | Path) -> Any:
     try:
         loader = SafeLoader(text)
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -39,16 +39,13 @@ def digest(root: Path, paths: list[Path]) -> str:
     return h.hexdigest()
 
 
-def digest_files(root: Path, paths: list[Path], contents: Mapping[str, bytes] | None = None) -> str:
-    """The key of a pack's requirement files: procura's version and every file's path and bytes
-    (taken from ``contents``, by POSIX path relative to ``root``, where it has them)."""
+def digest_files(files: Iterable[tuple[str, bytes]]) -> str:
+    """The key of a pack's requirement files: procura's version and every file's POSIX path (relative
+    to the pack) and bytes, in the order given."""
     h = hashlib.sha256(__version__.encode() + b"\0pack")
-    contents = contents or {}
-    for path in paths:
-        rel = path.relative_to(root).as_posix()
-        data = contents.get(rel)
+    for rel, data in files:
         h.update(rel.encode() + b"\0")
-        h.update(path.read_bytes() if data is None else data)
+        h.update(data)
     return h.hexdigest()
 
 

@@ -12,6 +12,7 @@ Every file is validated; all errors are collected and reported together with fil
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -20,9 +21,10 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from procura.errors import ErrorCollector, InputError, raise_all
+from procura.files import decode_utf8, read_bytes
 from procura.library import cache
 from procura.models import Category, ProductArea, Requirement
-from procura.yamlio import parse_yaml, read_text, validate, validation_errors
+from procura.yamlio import MAX_YAML_BYTES, parse_yaml, read_text, validate, validation_errors
 
 MAX_REQUIREMENT_FILES = 5000
 
@@ -94,10 +96,34 @@ def load_library(root: Path | None = None) -> Library:
 
 
 def requirement_paths(root: Path, skip: frozenset[str] = frozenset()) -> list[Path]:
-    paths = sorted(p for p in root.glob("*/*.yaml") if p.is_file() and p.parent.name not in skip)
+    """Every ``root/<folder>/<name>.yaml`` that is a file, as ``sorted(root.glob("*/*.yaml"))`` with the
+    folders in ``skip`` left out, from one listing per folder (no stat for an entry whose type it gives)."""
+    found: list[tuple[str, str]] = []
+    for folder in _entries(root):
+        if folder.name in skip or not _is(folder.is_dir):
+            continue
+        found += [(folder.name, entry.name) for entry in _entries(Path(folder.path))
+                  if entry.name.endswith(".yaml") and _is(entry.is_file)]
+    paths = [root / folder / name for folder, name in sorted(found)]
     if len(paths) > MAX_REQUIREMENT_FILES:
         raise InputError(f"{len(paths)} requirement files, more than the limit of {MAX_REQUIREMENT_FILES}", root)
     return paths
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return list(listing)
+    except OSError:  # as glob: a folder that cannot be listed has no matches
+        return []
+
+
+def _is(test) -> bool:
+    """A DirEntry type test (it follows symbolic links, as Path.is_file and glob do); False when it cannot tell."""
+    try:
+        return test()
+    except OSError:
+        return False
 
 
 def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozenset(), cached: bool = False,
@@ -105,20 +131,29 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
     """Load every ``root/<category>/<ID>.yaml`` (except folders in ``skip``) into ``library``.
 
     ``provenance`` (origin, pack, version, publisher) is recorded on each loaded requirement. With ``cached``
-    the validated requirements are kept in the cache keyed by the files' bytes (a pack); placement is checked
-    against ``library`` every time. ``contents``: the files' bytes already read, by POSIX path relative to
-    ``root`` (the key is computed from them instead of reading the files again).
+    (a pack) each file is read once: its bytes give the cache key of the validated requirements and, when they
+    are not in the cache, are what is parsed; placement is checked against ``library`` every time.
+    ``contents``: the files' bytes already read (and verified), by POSIX path relative to ``root``; those
+    files are not read again.
     """
     errors = ErrorCollector()
     paths = requirement_paths(root, skip)
-    key = cache.digest_files(root, paths, contents) if cached else None
-    entries = cache.read(key, "pack") if key else None
     # by relative name: building and hashing a Path per requirement cost more than validating it
+    names = [relative_name(path) for path in paths]
+    sources: list[bytes | InputError] | None = None
+    key = None
+    if cached:
+        sources = [_bytes_of(path, name, contents) for path, name in zip(paths, names, strict=True)]
+        if not any(isinstance(source, InputError) for source in sources):
+            key = cache.digest_files(zip(names, sources, strict=True))  # type: ignore[arg-type]
+    entries = cache.read(key, "pack") if key else None
     validated = dict(entries) if entries is not None and len(entries) == len(paths) else {}
-    for path in paths:
-        req = validated.get(relative_name(path))
+    for i, path in enumerate(paths):
+        req = validated.get(names[i])
         if req is not None:
             req = errors.attempt(_placed, req, path, library)
+        elif sources is not None:
+            req = errors.attempt(_load_placed_source, sources[i], path, library)
         else:
             req = errors.attempt(load_placed_requirement, path, library)
         if req is None:
@@ -132,6 +167,26 @@ def add_requirements(library: Library, root: Path, skip: frozenset[str] = frozen
         here = set(paths)
         cache.write(key, [(relative_name(loaded.path), loaded.requirement)
                           for loaded in library.requirements.values() if loaded.path in here], "pack")
+
+
+def _bytes_of(path: Path, name: str, contents: Mapping[str, bytes] | None) -> bytes | InputError:
+    """A requirement file's bytes (from ``contents`` where it has them), or the error reading it gave."""
+    if contents is not None and name in contents:
+        return contents[name]
+    try:
+        return read_bytes(path, MAX_YAML_BYTES)
+    except InputError as exc:
+        return exc
+
+
+def _load_placed_source(source: bytes | InputError, path: Path, library: Library) -> Requirement:
+    """:func:`load_placed_requirement` from bytes already read (or the error reading them gave)."""
+    if isinstance(source, InputError):
+        raise source
+    text = decode_utf8(source, path)
+    req = validate(parse_yaml(text, path), Requirement, text, path)
+    check_placement(req, path, library)
+    return req
 
 
 def relative_name(path: Path) -> str:

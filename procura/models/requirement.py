@@ -156,6 +156,8 @@ class Requirement(Strict):
         for level, spec in self.levels.items():
             for lang in LANGS:
                 text = getattr(spec.text, lang) or ""
+                if "{{" not in text:  # neither kind of placeholder: most texts (and the regular expressions cost more)
+                    continue
                 for used in PLACEHOLDER.findall(text):
                     if used not in names:
                         raise ValueError(f"levels.{level.value}.text.{lang} uses {{{{{used}}}}} but no parameter has that name")
@@ -185,4 +187,4 @@ class Requirement(Strict):
         texts += [spec.verification for spec in self.levels.values() if spec.verification is not None]
         texts += [p.label for p in self.parameters]
         texts += [t for t in (self.overreach, self.scoring) if t is not None]
-        return [lang for lang in LANGS if all(lang in t.languages() for t in texts)]
+        return [lang for lang in LANGS if all(getattr(t, lang) for t in texts)]  # what Text.languages() tests

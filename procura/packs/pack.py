@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from procura.errors import ErrorCollector, InputError, ProcuraError, ValidationErrors
 from procura.library import Library, load_library
@@ -65,7 +65,8 @@ def load_pack(root: Path, base: Library | None = None, contents: Mapping[str, by
     """Load and cross-check a pack folder against the base library (default: the shipped one).
 
     ``contents``: the pack's files as already read (and verified against its manifest), by POSIX path
-    relative to ``root``; the requirements' cache key is then computed from them, not read again."""
+    relative to ``root``; the requirement files are then not read again (their cache key is computed
+    from these bytes, and they are what is parsed when the cache does not have them)."""
     if not root.is_dir():
         raise InputError("pack folder not found", root, "give the folder that holds pack.yaml")
     base = base or load_library()
@@ -121,36 +122,58 @@ def pack_files(root: Path, categories: list[str]) -> list[str]:
     allowed_dirs = set(categories) | {OVERRIDES_DIR}
     found: list[str] = []
     stray: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(dirpath)
-        rel_dir = here.relative_to(root)
-        for name in list(dirnames):
-            if name.startswith("."):
-                dirnames.remove(name)
-            elif (here / name).is_symlink():
+    # os.walk's order (a folder's own entries, then each sub-folder in turn), from one scandir per folder:
+    # the entries' types come with the listing, so nothing is stat'ed unless the file system does not say
+    pending: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
+    while pending:
+        here, parts = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError:  # as os.walk: a folder that cannot be listed is passed over
+            continue
+        folders = [e for e in entries if _is_dir(e)]
+        for entry in folders:
+            if not entry.name.startswith(".") and entry.is_symlink():
+                raise InputError("symbolic links are not allowed in a pack", here / entry.name, "replace the link with the file")
+        for entry in entries:
+            if _is_dir(entry):
+                continue
+            name = entry.name
+            if entry.is_symlink():
                 raise InputError("symbolic links are not allowed in a pack", here / name, "replace the link with the file")
-        for name in filenames:
-            path = here / name
-            if path.is_symlink():
-                raise InputError("symbolic links are not allowed in a pack", path, "replace the link with the file")
             if name.startswith("."):
                 continue
-            if not path.is_file():
-                raise InputError("is not a regular file (a named pipe, device or socket)", path, "a pack holds only regular files")
-            rel = PurePosixPath(*rel_dir.parts, name)
-            if len(rel.parts) == 1 and (name in (PACK_FILE, MANIFEST_FILE) or name in EXTRA_FILES):
+            if not _is_file(entry):
+                raise InputError("is not a regular file (a named pipe, device or socket)", here / name, "a pack holds only regular files")
+            if not parts and (name in (PACK_FILE, MANIFEST_FILE) or name in EXTRA_FILES):
                 if name != MANIFEST_FILE:
-                    found.append(str(rel))
-            elif len(rel.parts) == 2 and rel.parts[0] in allowed_dirs and name.endswith(".yaml"):
-                found.append(str(rel))
+                    found.append(name)
+            elif len(parts) == 1 and parts[0] in allowed_dirs and name.endswith(".yaml"):
+                found.append(f"{parts[0]}/{name}")
             else:
-                stray.append(str(rel))
+                stray.append("/".join((*parts, name)))
+        pending += [(here / e.name, (*parts, e.name)) for e in reversed(folders) if not e.name.startswith(".")]
     if stray:
         raise InputError(f"files that do not belong in a pack: {', '.join(sorted(stray)[:10])}", root,
                          "a pack holds pack.yaml, <category>/<ID>.yaml, overrides/<ID>.yaml, README.md, LICENSE and CHANGELOG.md")
     if PACK_FILE not in found:
         raise InputError("no pack.yaml", root, "create a pack with `procura pack new NAME`")
     return sorted(found)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def create_pack_folder(target: Path, fill: Callable[[Path], object], base: Library | None = None) -> Pack:
