@@ -209,7 +209,10 @@ def _text(p) -> str:
 
 
 def _style_id(p) -> str:
-    style = p.find(f"{W}pPr/{W}pStyle")
+    """The paragraph's style ID (python-docx's ``CT_P.style``: the first w:pPr's first w:pStyle); "" for none, and
+    for a w:pStyle without a value, where python-docx raised an error."""
+    properties = p.find(W + "pPr")
+    style = properties.find(W + "pStyle") if properties is not None else None
     return (style.get(W + "val") if style is not None else None) or ""
 
 

@@ -357,3 +357,19 @@ def test_a_refused_package_is_a_one_line_error_naming_the_file(tmp_path):
     with pytest.raises(InputError, match=r"cannot read the Word document \(XMLSyntaxError\)") as error:
         read_statements(path)
     assert "trasig.docx" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_style_reference_without_a_value_is_read_as_no_style(tmp_path):
+    """The one place the readers differ on purpose: python-docx failed on a w:pStyle without w:val (an internal
+    error for the whole document); the paragraph is now read as one without a style."""
+    path = tmp_path / "stil.docx"
+    data = with_body(p(r(REQ), ppr="<w:pStyle/>") + p(r("Rubrik"), "Heading1"))
+    assert python_docx_blocks(path, data) == REFUSED
+    blocks = lxml_blocks(path, data)
+    assert [(b.kind, b.text) for b in blocks] == [("para", REQ), ("heading", "Rubrik")]
+
+
+def test_only_the_first_paragraph_properties_give_the_style(tmp_path):
+    path = tmp_path / "dubbel.docx"
+    blocks = assert_same(path, with_body(p(r("Rubrik"), ppr='</w:pPr><w:pPr><w:pStyle w:val="Heading1"/>')))
+    assert [b.kind for b in blocks] == ["para"]
