@@ -289,7 +289,7 @@ def test_the_text_is_python_docx_paragraph_and_cell_text(tmp_path):
 
 def test_entities_are_neither_expanded_nor_fetched(tmp_path):
     """A document type's entities are parsed as python-docx parsed them: an internal one is not expanded, an
-    external one not fetched, and a billion-laughs bomb is refused (libxml2's amplification limit)."""
+    external one not fetched, and a billion-laughs bomb never expanded."""
     doctype = '<!DOCTYPE w:document [<!ENTITY e "INTERN"><!ENTITY ext SYSTEM "file:///etc/passwd">]>'
     path = tmp_path / "entities.docx"
     blocks = assert_same(path, with_body(p(r("Leverantören ska &e;&ext; ha en kontaktperson")) + p(r(REQ)), doctype))
@@ -297,7 +297,8 @@ def test_entities_are_neither_expanded_nor_fetched(tmp_path):
     assert not any("INTERN" in b.text or "root:" in b.text for b in blocks)
     laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     bomb = f'<!DOCTYPE w:document [<!ENTITY l0 "ha">{laughs}]>'
-    assert assert_same(path, with_body(p(r("Leverantören ska &l9; skratta")) + p(r(REQ)), bomb)) == REFUSED
+    blocks = assert_same(path, with_body(p(r("Leverantören ska &l9; skratta")) + p(r(REQ)), bomb))
+    assert blocks == REFUSED or not any("haha" in b.text for b in blocks)  # refused by libxml2 2.11 and later
 
 
 def _types(data: bytes, old: str, new: str) -> bytes:
