@@ -374,3 +374,17 @@ def test_only_the_first_paragraph_properties_give_the_style(tmp_path):
     path = tmp_path / "dubbel.docx"
     blocks = assert_same(path, with_body(p(r("Rubrik"), ppr='</w:pPr><w:pPr><w:pStyle w:val="Heading1"/>')))
     assert [b.kind for b in blocks] == ["para"]
+
+
+def test_documents_procura_builds_give_the_same_blocks(tmp_path):
+    """procura's own specification and memo: fields, a table of contents, numbered headings, the price form."""
+    from helpers import EXAMPLES
+
+    from procura.build import BuildOptions, build
+
+    build(EXAMPLES / "sensorer.yaml", BuildOptions(tmp_path / "out"))
+    paths = sorted((tmp_path / "out").glob("*.docx"))
+    assert len(paths) >= 2
+    for path in paths:
+        blocks = assert_same(path, path.read_bytes())
+        assert len(blocks) > 100
