@@ -6,9 +6,7 @@ an :class:`~procura.errors.InputError` (exit 2), never a traceback.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from procura.checks import lexicon as lx
@@ -24,7 +22,6 @@ MAX_UNPACKED_BYTES = 300_000_000  # a zip bomb unpacks to far more than its size
 MAX_STATEMENTS = 100_000
 MAX_STATEMENT_CHARS = 5_000
 MAX_CELLS_PER_ROW = 1_000  # Word allows 63 columns; a row of more cells is damaged or hostile
-MAX_GRID_COLUMNS = 1_000  # grid positions (gridSpan) are counted up to here, never further
 DOCUMENT_SUFFIXES = (".docx", ".xlsx", ".csv", ".txt", ".md", ".pdf", ".dotx", ".docm", ".doc", ".odt", ".rtf")
 CONVERTED_SUFFIXES = (".doc", ".odt", ".rtf")  # read through LibreOffice, as .docx
 
@@ -75,15 +72,7 @@ def _word(path: Path, data: bytes) -> list[Statement]:
     from procura.checks import word
     from procura.checks.layout import statements
 
-    return _collected(statements(word.blocks(path, word.load(path, data))))
-
-
-def _collected(found: list[Statement]) -> list[Statement]:
-    """What was read, after freeing the Word document: python-docx's objects refer to each other in cycles, which
-    only the cycle collector frees (and a CLI process runs it seldom, see procura.cli.main), so a batch of hundreds of
-    documents would otherwise hold every document's XML — 5 MB each. Collecting the young generations is enough."""
-    gc.collect(1)
-    return found
+    return statements(word.blocks(path, word.load(path, data)))
 
 
 def _converted(path: Path) -> list[Statement]:
@@ -102,7 +91,7 @@ def _converted(path: Path) -> list[Statement]:
         raise InputError(f"not a valid {suffix} file (corrupt, or another format with a {suffix} name)", path,
                          "open it in Word or LibreOffice and save it as .docx")
     data = to_docx(path)
-    return _collected(statements(word.blocks(path, word.load(path, data))))
+    return statements(word.blocks(path, word.load(path, data)))
 
 
 def _pdf(path: Path) -> list[Statement]:
@@ -147,38 +136,6 @@ def _is_requirement(text: str) -> bool:
 def _statement(path: Path, text: str, line: int | None, req_id: str | None) -> Statement:
     text = " ".join(text.split())[:MAX_STATEMENT_CHARS]
     return Statement.of(text, Location(file=str(path), line=line, requirement=req_id, text=text))
-
-
-def _table_rows(path: Path, table) -> Iterator[list[str]]:
-    """The cell texts of each row of a Word table, each cell once.
-
-    Read from the XML rather than python-docx's ``row.cells``, which repeats a cell once per grid
-    column it spans (a hostile ``gridSpan="100000000"`` is a hundred million cells). A cell that
-    continues a vertical merge reads as the text of the cell that starts it, as in Word.
-    """
-    from docx.table import _Cell
-
-    above: dict[int, str] = {}  # grid column -> text of the cell that starts a vertical merge there
-    for tr in table._tbl.tr_lst:
-        tcs = tr.tc_lst
-        if len(tcs) > MAX_CELLS_PER_ROW:
-            raise InputError(f"a table row has {len(tcs)} cells, more than the limit of {MAX_CELLS_PER_ROW}", path,
-                             "the file is damaged or not a requirement table; open it in Word and save it again")
-        column = min(tr.grid_before, MAX_GRID_COLUMNS)
-        texts = []
-        for tc in tcs:
-            merge = tc.vMerge
-            if merge == "continue":
-                text = above.get(column, "")
-            else:
-                text = _Cell(tc, table).text.strip()
-                if merge == "restart":
-                    above[column] = text
-                else:
-                    above.pop(column, None)
-            texts.append(text)
-            column = min(column + max(1, tc.grid_span), MAX_GRID_COLUMNS)  # a span past Word's 63 columns cannot matter
-        yield texts
 
 
 def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int | None]:
