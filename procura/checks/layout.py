@@ -23,6 +23,9 @@ from procura.checks.findings import Location
 from procura.checks.statements import Statement
 
 MAX_STATEMENT_CHARS = 5_000
+# the modal verbs, pre-scanned with their own strings: the layout asks this of every cell and line, most of which
+# never become statements, so the shared scan for every rule's strings (lexicon.Triggers) would be wasted on them
+MODAL = lx.guarded(lx.MODAL.compiled)
 LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 SECTION = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,3}){0,5})\.?\s+(?P<title>\S.*)$", re.S)
 # an ID a requirement carries itself: "K12", "SK-3", "A.1.2"
@@ -34,8 +37,8 @@ FORM_LABEL = re.compile(
     r"meriterande|krav|requirement|mandatory requirement|desirable requirement)(?:\s*(?:nr\.?\s*)?\d+(?:\.\d+)*)?\s*[:.–-]\s+",
     re.I)
 # the answer part of a form row, or a platform's answer type: not part of the demand
-ANSWER_TAIL = re.compile(r"\s*(?:svar|answer|svarsalternativ)\s*:\s*.*$|\s+(?:ja\s*/\s*nej|yes\s*/\s*no)\.?(?:\s+(?:ja|yes)\s+"
-                         r"(?:krävs|required))?\s*$", re.I)
+ANSWER_TAIL = lx.guarded(re.compile(r"\s*(?:svar|answer|svarsalternativ)\s*:\s*.*$|\s+(?:ja\s*/\s*nej|yes\s*/\s*no)\.?(?:\s+(?:ja|yes)\s+"
+                                    r"(?:krävs|required))?\s*$", re.I))
 ANSWER_LINE = re.compile(
     r"^(?:ja\s*/\s*nej|yes\s*/\s*no|nej\s*/\s*ja)\.?(?:\s*(?:ja|nej|yes|no)\s+(?:krävs|required)\.?)?(?:\s+leverantörskommentar\s+\w+)?$|"
     r"^(?:ja|nej)\s+krävs\.?(?:\s+leverantörskommentar\s+\w+)?$|"
@@ -43,8 +46,8 @@ ANSWER_LINE = re.compile(
     r"^(?:fritext|bifogad fil|bifogade filer|prismatris.*|numeriskt.*|datum|flerval.*|enkelval.*|free text|attached file)$",
     re.I)
 # the prompt Word shows in an empty content control, printed into PDFs exported from such forms
-WORD_PLACEHOLDER = re.compile(r"\s*(?:Klicka eller tryck här för att ange (?:text|ett datum)|Click or tap here to enter "
-                              r"(?:text|a date))\.?", re.I)
+WORD_PLACEHOLDER = lx.guarded(re.compile(r"\s*(?:Klicka eller tryck här för att ange (?:text|ett datum)|Click or tap here to enter "
+                                         r"(?:text|a date))\.?", re.I))
 ANSWER_REQUIRED = re.compile(r"\b(?:ja|yes)\s+(?:krävs|required)\b", re.I)
 # "Uppfylls kravet?", "Accepterar leverantören villkoren?": a confirmation of the text above, not a demand
 CONFIRMATION = re.compile(r"^(?:uppfylls|uppfyller|accepterar|accepteras|godkänner|godkänns|bekräftar|intygar|"
@@ -146,7 +149,7 @@ def statements(blocks: Iterable[Block]) -> list[Statement]:
     if pending_question is not None:
         result += _paragraph(pending_question, ctx)
     # a date, a number or a name alone is no demand
-    return [s for s in result if len(LETTER_WORD.findall(s.text)) >= 2]
+    return [s for s in result if _two_words(s.text)]
 
 
 def _obligation_of_label(text: str) -> str | None:
@@ -211,13 +214,13 @@ def _item(block: Block, text: str, ctx: _Context) -> list[Statement]:
         return []
     obligation = ctx.lead or ctx.section_obligation
     if _is_requirement(body) or (ctx.lead_open and len(body) >= 8):
-        return [_make(block, body, ctx, None if lx.MODAL.search(body) else obligation)]
+        return [_make(block, body, ctx, None if MODAL.search(body) else obligation)]
     return []
 
 
 def _row(block: Block, ctx: _Context) -> list[Statement]:
     cells = [" ".join(c.split()) for c in block.cells]
-    lead_in = next((c for c in cells if c.endswith(":") and (lx.MODAL.search(c) or LEAD_WORDS.search(c))), None)
+    lead_in = next((c for c in cells if c.endswith(":") and (MODAL.search(c) or LEAD_WORDS.search(c))), None)
     if lead_in:
         # "Erbjuden konsult ska uppfylla nedan ställda krav: | Ange var i CV …": the rows or items after it are demands
         ctx.lead, ctx.lead_open = _obligation_of_label(lead_in) or ctx.section_obligation, True
@@ -229,7 +232,7 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
         lead = next((i for i, c in enumerate(cells) if SKA_CONTEXT.search(c) or BOR_CONTEXT.search(c)), None)
         if lead is not None:
             ctx.lead, ctx.lead_open = _obligation_of_label(cells[lead]), True
-            if lx.MODAL.search(cells[lead]) and not re.search(r"[.:;!?]$", cells[lead]):
+            if MODAL.search(cells[lead]) and not re.search(r"[.:;!?]$", cells[lead]):
                 # "Erbjuden konsult ska ha god och aktuell kompetens inom" | "Lagring": each row ends the sentence
                 ctx.lead_text, ctx.text_column = cells[lead], lead
         return []
@@ -246,7 +249,7 @@ def _row(block: Block, ctx: _Context) -> list[Statement]:
         seen.add(cell)
         location = block.cell_locations[index] if index < len(block.cell_locations) else block.location
         sub = replace(block, text=cell, location=location, starts=[])
-        if ctx.lead_text and index == ctx.text_column and not lx.MODAL.search(cell):
+        if ctx.lead_text and index == ctx.text_column and not MODAL.search(cell):
             found.append(_make(sub, f"{ctx.lead_text} {cell}", ctx, None, req_id=row_id))
             continue
         form = _form(cell)
@@ -306,7 +309,7 @@ def _is_requirement(text: str) -> bool:
 
     if EXPLANATION_LABEL.match(text) or MODAL_AS_LABEL.match(text) or _is_answer(text):
         return False
-    return bool(lx.MODAL.search(text) or MERIT.search(text)) and len(text) >= 12
+    return bool(MODAL.search(text) or MERIT.search(text)) and len(text) >= 12
 
 
 def _make(block: Block, text: str, ctx: _Context, obligation: str | None, start: int = 0,
@@ -326,7 +329,13 @@ def _make(block: Block, text: str, ctx: _Context, obligation: str | None, start:
     location = replace(location, requirement=req_id or ctx.section, text=text)
     if obligation is None:
         return Statement.of(text, location)
-    return Statement.of(text, location, obligation if not lx.MODAL.search(text) else None)
+    return Statement.of(text, location, obligation if not MODAL.search(text) else None)
+
+
+def _two_words(text: str) -> bool:
+    """At least two words of two letters or more (``len(LETTER_WORD.findall(text)) >= 2``, stopping at the second)."""
+    found = LETTER_WORD.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
