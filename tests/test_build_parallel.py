@@ -1,86 +1,108 @@
 """A build that writes its outputs in two processes (the CLI's default with two cores) writes what a
-sequential build writes, and fails as one does: one error line, nothing moved into place."""
+sequential build writes, and fails as one does: one error line, nothing moved into place.
 
-import errno
-import os
+Each build runs in a fresh Python process: a build forks only when its process has no other thread,
+and earlier tests may leave one behind in the test process (Dask's client keeps an offload thread)."""
+
+import json
+import subprocess
+import sys
+import textwrap
 
 import openpyxl
 import pytest
 from helpers import SIZED, library_copy, profile, requirement
 
-from procura.build import BuildOptions, build, can_fork
-from procura.errors import InputError, OutputError
-from procura.library import load_library
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a second process is forked only on Linux")
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="a second process is forked only on Linux, without other threads")
+BUILD = textwrap.dedent("""
+    import errno, json, os, sys
+    from pathlib import Path
+
+    lib_root, profile, out, jobs, failure = sys.argv[1:6]
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork():
+        forks.append(1)
+        return real_fork()
+
+    os.fork = counting_fork
+    parent = os.getpid()
+
+    import procura.render.xlsx
+    from procura.build import BuildOptions, build
+    from procura.errors import InputError, ProcuraError
+    from procura.library import load_library
+
+    def broken(model, path):
+        path.write_bytes(b"half a spreadsheet")
+        if os.getpid() == parent:
+            os._exit(9)  # the matrix must be written by the child
+        if failure == "no-space":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        if failure == "input":
+            raise InputError("the matrix cannot be made", "profil.yaml:3", "fix it")
+        if failure == "bug":
+            raise KeyError("bug")
+        os._exit(3)  # "dies"
+
+    if failure != "none":
+        procura.render.xlsx.write_matrix = broken
+    try:
+        result = build(Path(profile), BuildOptions(Path(out), library=load_library(Path(lib_root)), page_numbers=False,
+                                                   jobs=int(jobs)))
+        print(json.dumps({"forks": len(forks), "files": [f.name for f in result.files]}))
+    except ProcuraError as exc:
+        print(json.dumps({"forks": len(forks), "error": str(exc)}))
+""")
 
 
 @pytest.fixture
-def lib(tmp_path):
+def setup(tmp_path):
     root = library_copy(tmp_path)
     requirement(root, "IN-001", "infrastruktur", **SIZED)
     requirement(root, "TG-001", "tillganglighet", obligation="bor", scoring={"sv": "5 poäng om uppfyllt", "en": "5 points if met"})
-    return load_library(root)
+    return root, profile(tmp_path)
 
 
-@pytest.fixture
-def forks(monkeypatch):
-    """How many times the build forked (the real fork runs)."""
-    calls = []
-    real = os.fork
-
-    def counting():
-        calls.append(1)
-        return real()
-
-    monkeypatch.setattr(os, "fork", counting)
-    return calls
+def run_build(setup, out, jobs, failure="none"):
+    root, path = setup
+    done = subprocess.run([sys.executable, "-c", BUILD, str(root), str(path), str(out), str(jobs), failure],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def cells(path):
     return [[c.value for c in row] for ws in openpyxl.load_workbook(path) for row in ws.iter_rows()]
 
 
-def test_two_processes_write_what_one_writes(tmp_path, lib, forks):
-    path = profile(tmp_path)
-    one = build(path, BuildOptions(tmp_path / "one", library=lib, page_numbers=False, jobs=1))
-    assert not forks
-    two = build(path, BuildOptions(tmp_path / "two", library=lib, page_numbers=False, jobs=2))
-    assert len(forks) == 1
-    assert [f.name for f in one.files] == [f.name for f in two.files]
-    for a, b in zip(one.files, two.files, strict=True):
-        if a.suffix in (".md", ".json"):
-            assert a.read_bytes() == b.read_bytes(), a.name
+def test_a_fresh_process_may_fork():
+    code = "from procura.build import can_fork; print(can_fork())"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "True"
+
+
+def test_two_processes_write_what_one_writes(tmp_path, setup):
+    one = run_build(setup, tmp_path / "one", 1)
+    two = run_build(setup, tmp_path / "two", 2)
+    assert (one["forks"], two["forks"]) == (0, 1)
+    assert one["files"] == two["files"] and "kravmatris.xlsx" in two["files"]
+    for name in one["files"]:
+        if name.endswith((".md", ".json")):
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
     assert cells(tmp_path / "two" / "kravmatris.xlsx") == cells(tmp_path / "one" / "kravmatris.xlsx")
     assert (tmp_path / "two" / "kravspecifikation.docx").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize("failure, message", [
-    (OSError(errno.ENOSPC, "No space left on device"), "no space left on the device"),
-    (InputError("the matrix cannot be made", "profil.yaml:3", "fix it"), "profil.yaml:3: the matrix cannot be made — fix it"),
-    (KeyError("bug"), "internal error: KeyError"),
+    ("no-space", "cannot write (no space left on the device)"),
+    ("input", "profil.yaml:3: the matrix cannot be made — fix it"),
+    ("bug", "internal error: KeyError"),
+    ("dies", "stopped (status"),
 ])
-def test_a_failure_in_the_second_process_is_one_line_and_writes_nothing(tmp_path, lib, forks, monkeypatch, failure, message):
-    import procura.render.xlsx
-
-    def broken(model, path):
-        path.write_bytes(b"half a spreadsheet")
-        raise failure
-
-    monkeypatch.setattr(procura.render.xlsx, "write_matrix", broken)
+def test_a_failure_in_the_second_process_is_one_line_and_writes_nothing(tmp_path, setup, failure, message):
     out = tmp_path / "out"
-    with pytest.raises(OutputError) as error:
-        build(profile(tmp_path), BuildOptions(out, library=lib, page_numbers=False, jobs=2))
-    assert len(forks) == 1
-    assert message in str(error.value) and "Traceback" not in str(error.value)
+    result = run_build(setup, out, 2, failure)
+    assert result["forks"] == 1 and message in result["error"] and "Traceback" not in result["error"]
     assert not [p for p in out.iterdir() if not p.name.startswith(".procura-lock")]  # no output, no staging folder
-
-
-def test_a_second_process_that_dies_fails_the_build(tmp_path, lib, forks, monkeypatch):
-    import procura.render.xlsx
-
-    monkeypatch.setattr(procura.render.xlsx, "write_matrix", lambda model, path: os._exit(3))
-    out = tmp_path / "out"
-    with pytest.raises(OutputError, match="stopped"):
-        build(profile(tmp_path), BuildOptions(out, library=lib, page_numbers=False, jobs=2))
-    assert not [p for p in out.iterdir() if not p.name.startswith(".procura-lock")]
